@@ -1,0 +1,60 @@
+import postgres from 'postgres';
+import type { Database, Session, Sql } from './database.js';
+
+export interface PostgresOptions {
+  readonly url: string;
+  /** Pool size. */
+  readonly maxConnections?: number;
+  /**
+   * A session idle inside a transaction holds the global feed back for every subscriber (DESIGN.md); the server
+   * ends it after this long.
+   */
+  readonly idleInTransactionTimeoutMs?: number;
+  readonly statementTimeoutMs?: number;
+}
+
+type Client = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
+
+const run = async <Row extends object>(client: Client, text: string, params?: readonly unknown[]): Promise<Row[]> => {
+  const rows = await client.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[], { prepare: true });
+  return rows as unknown as Row[];
+};
+
+/** A PostgreSQL server through the `postgres` driver (pipelined, prepared statements). */
+export const openPostgresDatabase = async (options: PostgresOptions): Promise<Database> => {
+  const sql = postgres(options.url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    // Wide integers arrive as strings; callers convert them explicitly.
+    types: {},
+    connection: {
+      application_name: 'omnistream',
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+      ...(options.statementTimeoutMs === undefined ? {} : { statement_timeout: options.statementTimeoutMs }),
+    },
+  });
+  await sql`select 1`; // fail at open, not at first use, when the server is unreachable
+  return {
+    kind: 'postgres',
+    concurrentTransactions: true,
+    maxConnections: options.maxConnections ?? 10,
+    query: (text, params) => run(sql, text, params),
+    transaction: async <T>(work: (tx: Sql) => Promise<T>) =>
+      (await sql.begin((tx) => work({ query: (text, params) => run(tx, text, params) }))) as T,
+    session: async (): Promise<Session> => {
+      const reserved = await sql.reserve();
+      return {
+        query: (text, params) => run(reserved, text, params),
+        release: () => {
+          reserved.release();
+          return Promise.resolve();
+        },
+      };
+    },
+    listen: async (channel, onNotify) => {
+      const { unlisten } = await sql.listen(channel, onNotify);
+      return unlisten;
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+};

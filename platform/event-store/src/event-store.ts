@@ -1,0 +1,202 @@
+import { EventEmitter } from 'node:events';
+import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
+import { DomainError } from '@omnistream/kernel';
+import { idConflict, translateAppendError, versionConflict } from './append-errors.js';
+import type { Database, Sql } from './database/database.js';
+import { EVENT_COLUMNS, toEnvelope, toIso, type EventRow } from './event-row.js';
+import type { ExpectedVersion } from './expected-version.js';
+import { readFeed, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
+import { createGroupCommitter, type GroupCommitOptions } from './group-commit.js';
+import { assertStreamId, prepareAppend, type AppendLimits, type AppendPayload } from './validate-append.js';
+import { createUpcast, type Upcaster } from './upcasters.js';
+
+export interface AppendOptions {
+  /** Defaults to 'any'. */
+  readonly expectedVersion?: ExpectedVersion;
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** The stream's version after this append: pass it as the next expected version. */
+  readonly nextExpectedVersion: number;
+  /** The committed events, in stream order. */
+  readonly events: readonly EventEnvelope[];
+  /** True when every event was already stored by an earlier append: nothing new was written. */
+  readonly duplicate: boolean;
+}
+
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedVersion?: ExpectedVersion;
+}
+
+/** Runs inside the appending transaction, after the events are written: an inline projection. */
+export type AppendHook = (tx: Sql, events: readonly EventEnvelope[]) => Promise<void>;
+
+export interface ReadStreamOptions {
+  /** First version to read (forwards) or last (backwards). Defaults to the start or the end. */
+  readonly from?: number;
+  readonly direction?: 'forwards' | 'backwards';
+  readonly maxCount?: number;
+}
+
+export interface EventStoreOptions {
+  readonly limits?: Partial<AppendLimits>;
+  readonly groupCommit?: Partial<GroupCommitOptions>;
+  readonly upcasters?: readonly Upcaster[];
+  /** Inline projections: run in the same transaction as every append. */
+  readonly onAppended?: readonly AppendHook[];
+}
+
+export interface EventStore {
+  readonly database: Database;
+  append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** Appends to several streams atomically: all commit, or none (the first failure is thrown). */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /** Appends inside a caller's transaction (a subscription handler, a saga step); must be its first write. */
+  appendInTransaction(tx: Sql, appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<EventEnvelope[]>;
+  /** 0 when the stream does not exist. */
+  streamVersion(streamId: string): Promise<number>;
+  readFeed(after: FeedPosition, options?: ReadFeedOptions): Promise<FeedPage>;
+  /** Fires after each commit in this process; subscriptions use it to wake. */
+  onCommitted(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+interface BatchRow {
+  readonly idx: number;
+  readonly outcome: 'ok' | 'duplicate' | 'conflict' | 'id_conflict';
+  readonly stream_version: string | number;
+  readonly positions: readonly (string | number | bigint)[] | null;
+  readonly transaction_id: string | null;
+}
+
+const APPEND_SQL = 'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at from omnistream.append_batch($1::text::jsonb)';
+
+const DEFAULT_LIMITS: AppendLimits = { maxEventBytes: 1024 * 1024, maxEventsPerAppend: 10_000 };
+
+type Prepared = ReturnType<typeof prepareAppend>;
+
+export const createEventStore = (db: Database, options: EventStoreOptions = {}): EventStore => {
+  const limits: AppendLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const hooks = options.onAppended ?? [];
+  const upcast = createUpcast(options.upcasters ?? []);
+  const committed = new EventEmitter().setMaxListeners(0);
+
+  const toResult = (prepared: Prepared, row: BatchRow & { recorded_at: Date | string }): AppendResult | Error => {
+    const { payload } = prepared;
+    const version = Number(row.stream_version);
+    switch (row.outcome) {
+      case 'conflict':
+        return versionConflict(payload.s, payload.e, version);
+      case 'id_conflict':
+        return idConflict(payload.s);
+      case 'ok':
+      case 'duplicate': {
+        const first = version - payload.ev.length + 1;
+        const positions = row.positions ?? [];
+        const transactionId = BigInt(row.transaction_id ?? 0);
+        const recordedAt = toIso(row.recorded_at);
+        const events = payload.ev.map(
+          (event, index): EventEnvelope => ({
+            id: event.id,
+            type: event.type,
+            streamId: payload.s,
+            version: row.outcome === 'ok' ? first + index : 0,
+            data: event.data,
+            metadata: event.metadata as EventEnvelope['metadata'],
+            globalPosition: BigInt(positions[index] ?? 0),
+            transactionId,
+            recordedAt,
+          }),
+        );
+        return { streamId: payload.s, nextExpectedVersion: version, events: row.outcome === 'ok' ? events : [], duplicate: row.outcome === 'duplicate' };
+      }
+    }
+  };
+
+  /** One round trip: the append function, then inline projections, in the caller's transaction. */
+  const writeIn = async (tx: Sql, batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
+    let rows: (BatchRow & { recorded_at: Date | string })[];
+    try {
+      rows = await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`]);
+    } catch (error) {
+      return translateAppendError(error, batch.length === 1 ? (batch[0] as Prepared).payload.s : 'several streams');
+    }
+    const results = batch.map((prepared, index) => {
+      const row = rows.find((r) => r.idx === index);
+      return row === undefined ? new Error(`no outcome for append ${index}`) : toResult(prepared, row);
+    });
+    const appended = results.flatMap((r) => (r instanceof Error ? [] : r.events));
+    if (appended.length > 0) for (const hook of hooks) await hook(tx, appended);
+    return results;
+  };
+
+  const writeBatch = async (batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
+    const results = hooks.length === 0 ? await writeIn(db, batch) : await db.transaction((tx) => writeIn(tx, batch));
+    if (results.some((r) => !(r instanceof Error) && !r.duplicate)) committed.emit('committed');
+    return results;
+  };
+
+  const committer = createGroupCommitter<Prepared, AppendResult>(writeBatch, {
+    maxConcurrentBatches: db.kind === 'pglite' ? 1 : Math.max(1, Math.min(8, db.maxConnections - 2)),
+    maxAppendsPerBatch: 256,
+    maxEventsPerBatch: 5_000,
+    ...options.groupCommit,
+  });
+
+  const prepare = (a: StreamAppend) => prepareAppend(a.streamId, a.events, a.expectedVersion ?? 'any', limits);
+
+  const appendAll = async (tx: Sql, appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
+    if (appends.length === 0) throw new DomainError('EMPTY_APPEND', 'appendMany needs at least one stream');
+    const results = await writeIn(tx, appends.map(prepare));
+    const failure = results.find((r): r is Error => r instanceof Error);
+    if (failure !== undefined) throw failure;
+    return results as AppendResult[];
+  };
+
+  return {
+    database: db,
+    append: (streamId, events, appendOptions = {}) => {
+      const prepared = prepareAppend(streamId, events, appendOptions.expectedVersion ?? 'any', limits);
+      return committer.submit(prepared, prepared.payload.ev.length);
+    },
+    appendMany: async (appends) => {
+      const results = await db.transaction((tx) => appendAll(tx, appends));
+      committed.emit('committed');
+      return results;
+    },
+    appendInTransaction: appendAll,
+    readStream: async (streamId, { from, direction = 'forwards', maxCount = 10_000 } = {}) => {
+      assertStreamId(streamId);
+      const forwards = direction === 'forwards';
+      const rows = await db.query<EventRow>(
+        `select ${EVENT_COLUMNS} from omnistream.events e
+          where e.stream_id = $1 and e.version ${forwards ? '>=' : '<='} $2::bigint
+          order by e.version ${forwards ? 'asc' : 'desc'} limit $3`,
+        [streamId, String(from ?? (forwards ? 1 : Number.MAX_SAFE_INTEGER)), maxCount],
+      );
+      return rows.map((row) => upcast(toEnvelope(row)));
+    },
+    streamVersion: async (streamId) => {
+      assertStreamId(streamId);
+      const rows = await db.query<{ version: number }>('select version::int as version from omnistream.streams where stream_id = $1', [streamId]);
+      return rows[0]?.version ?? 0;
+    },
+    readFeed: async (after, feedOptions) => {
+      const page = await readFeed(db, after, feedOptions);
+      return { ...page, events: page.events.map(upcast) };
+    },
+    onCommitted: (listener) => {
+      committed.on('committed', listener);
+      return () => committed.off('committed', listener);
+    },
+    close: async () => {
+      while (committer.pending > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+  };
+};
+
+export type { AppendPayload };

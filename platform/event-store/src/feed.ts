@@ -1,0 +1,66 @@
+import type { EventEnvelope } from '@omnistream/kernel';
+import { DomainError } from '@omnistream/kernel';
+import type { Sql } from './database/database.js';
+import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row.js';
+
+/** A place on the global feed: the last delivered (transaction id, position) pair. */
+export interface FeedPosition {
+  readonly transactionId: bigint;
+  readonly globalPosition: bigint;
+}
+
+export const FEED_START: FeedPosition = Object.freeze({ transactionId: 0n, globalPosition: 0n });
+
+export interface ReadFeedOptions {
+  readonly limit?: number;
+}
+
+export interface FeedPage {
+  readonly events: readonly EventEnvelope[];
+  /** Where the next read starts: the last event returned, or `after` when none was. */
+  readonly position: FeedPosition;
+}
+
+export const compareFeedPositions = (a: FeedPosition, b: FeedPosition): number =>
+  a.transactionId !== b.transactionId
+    ? a.transactionId < b.transactionId ? -1 : 1
+    : a.globalPosition === b.globalPosition ? 0 : a.globalPosition < b.globalPosition ? -1 : 1;
+
+/**
+ * Reads the global feed after `after`, in (transaction id, position) order, returning only events of transactions
+ * below the oldest one still running (`pg_snapshot_xmin`). Everything below that id has committed or aborted for
+ * good, so the feed is a stable prefix: no gap timers, and a slow commit is never skipped (DESIGN.md).
+ *
+ * Each event is returned with the feed coordinates of its predecessor in its stream, and the read fails if that
+ * predecessor would not have been delivered first: the stores' locking guarantees it, this proves it.
+ */
+export const readFeed = async (sql: Sql, after: FeedPosition, { limit = 1000 }: ReadFeedOptions = {}): Promise<FeedPage> => {
+  const rows = await sql.query<EventRow & { prev_xid: string | null; prev_pos: string | null }>(
+    `select ${EVENT_COLUMNS}, p.transaction_id::text as prev_xid, p.global_position::text as prev_pos
+       from omnistream.events e
+       left join omnistream.events p on p.stream_id = e.stream_id and p.version = e.version - 1
+      where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+        and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by e.transaction_id, e.global_position
+      limit $3`,
+    [String(after.transactionId), String(after.globalPosition), limit],
+  );
+  const events = rows.map((row) => {
+    const event = toEnvelope(row);
+    if (event.version > 1) {
+      const before =
+        row.prev_xid !== null &&
+        row.prev_pos !== null &&
+        compareFeedPositions({ transactionId: BigInt(row.prev_xid), globalPosition: BigInt(row.prev_pos) }, event) < 0;
+      if (!before)
+        throw new DomainError(
+          'STREAM_ORDER_VIOLATION',
+          `event ${event.id} (${event.streamId} v${event.version}) reached the feed before its predecessor; refusing to deliver it out of order`,
+          { streamId: event.streamId, version: event.version },
+        );
+    }
+    return event;
+  });
+  const last = events[events.length - 1];
+  return { events, position: last === undefined ? after : { transactionId: last.transactionId, globalPosition: last.globalPosition } };
+};

@@ -1,0 +1,20 @@
+export type { Database, Session, Sql, Unlisten } from './database/database.js';
+export { openPgliteDatabase, type PgliteOptions } from './database/pglite-database.js';
+export { openPostgresDatabase, type PostgresOptions } from './database/postgres-database.js';
+export { openDatabase, type DatabaseConfig } from './database/open-database.js';
+export { runMigrations, type Migration } from './migrations/run-migrations.js';
+export { platformMigrations } from './migrations/index.js';
+export type { ExpectedVersion } from './expected-version.js';
+export { streamCategory, assertStreamId } from './validate-append.js';
+export {
+  createEventStore,
+  type EventStore,
+  type EventStoreOptions,
+  type AppendOptions,
+  type AppendResult,
+  type AppendHook,
+  type StreamAppend,
+  type ReadStreamOptions,
+} from './event-store.js';
+export { FEED_START, compareFeedPositions, type FeedPosition, type FeedPage, type ReadFeedOptions } from './feed.js';
+export type { Upcaster } from './upcasters.js';

@@ -1,0 +1,137 @@
+import type { Migration } from './run-migrations.js';
+
+/**
+ * The event store's tables and its append function. The append function is the only writer of `streams` and
+ * `events`; every expected-version mode is enforced here, in SQL, under per-stream locks.
+ *
+ * Ordering (DESIGN.md "The ordering pitfall"): a transaction's id is fixed at its first write. The function
+ * therefore refuses to run in a transaction that has already written, and takes every stream's lock — a
+ * transaction-scoped advisory lock, which assigns no transaction id — in one sorted order before its first
+ * write. A writer that waited for a stream's lock thus gets a larger transaction id than the writer it waited
+ * for, and the feed, ordered by (transaction id, position), keeps every stream in version order.
+ */
+export const eventStoreSchema: Migration = {
+  id: '0001-event-store',
+  sql: `
+create table omnistream.streams (
+  stream_id text primary key,
+  version bigint not null,
+  updated_at timestamptz not null default now()
+);
+
+create table omnistream.events (
+  global_position bigserial primary key,
+  transaction_id xid8 not null default pg_current_xact_id(),
+  event_id uuid not null,
+  stream_id text not null,
+  version bigint not null,
+  type text not null,
+  data jsonb not null,
+  metadata jsonb not null,
+  recorded_at timestamptz not null default now(),
+  constraint events_event_id_key unique (event_id),
+  constraint events_stream_version_key unique (stream_id, version)
+);
+
+create index events_feed_idx on omnistream.events (transaction_id, global_position);
+
+create table omnistream.subscriptions (
+  name text primary key,
+  transaction_id xid8 not null default '0',
+  global_position bigint not null default 0,
+  updated_at timestamptz not null default now()
+);
+
+create table omnistream.snapshots (
+  stream_id text primary key,
+  version bigint not null,
+  snapshot_version int not null,
+  state jsonb not null,
+  updated_at timestamptz not null default now()
+);
+
+create function omnistream.append_batch(p_appends jsonb)
+returns table (idx int, outcome text, stream_version bigint, positions bigint[], transaction_id text)
+language plpgsql as $$
+declare
+  v_key int;
+  v_append jsonb;
+  v_stream text;
+  v_expected text;
+  v_events jsonb;
+  v_count int;
+  v_current bigint;
+  v_known int;
+  v_same int;
+  v_positions bigint[];
+begin
+  if pg_current_xact_id_if_assigned() is not null then
+    raise exception 'APPEND_NOT_FIRST_WRITE: appends must be the first write of their transaction'
+      using errcode = 'OS001';
+  end if;
+  for v_key in
+    select distinct hashtext(a->>'s') from jsonb_array_elements(p_appends) a order by 1
+  loop
+    perform pg_advisory_xact_lock(1869, v_key);
+  end loop;
+
+  for v_append, idx in
+    select a, (o - 1)::int from jsonb_array_elements(p_appends) with ordinality as t(a, o) order by o
+  loop
+    v_stream := v_append->>'s';
+    v_expected := v_append->>'e';
+    v_events := v_append->'ev';
+    v_count := jsonb_array_length(v_events);
+    select s.version into v_current from omnistream.streams s where s.stream_id = v_stream;
+    v_current := coalesce(v_current, 0);
+
+    -- The first id already stored means a retry of a committed append (or a mistake): check every id. A later
+    -- id clashing alone is caught by the unique constraint, which fails the transaction.
+    if exists (select 1 from omnistream.events e where e.event_id = (v_events->0->>'id')::uuid) then
+      select count(*)::int, count(*) filter (where e.stream_id = v_stream)::int,
+             array_agg(e.global_position order by e.version)
+        into v_known, v_same, v_positions
+        from omnistream.events e
+        where e.event_id in (select (x->>'id')::uuid from jsonb_array_elements(v_events) x);
+      outcome := case when v_known = v_count and v_same = v_count then 'duplicate' else 'id_conflict' end;
+      stream_version := v_current;
+      positions := case when outcome = 'duplicate' then v_positions end;
+      transaction_id := null;
+      return next;
+      continue;
+    end if;
+
+    if not (
+      v_expected = 'any'
+      or (v_expected = 'no_stream' and v_current = 0)
+      or (v_expected = 'stream_exists' and v_current > 0)
+      or (v_expected ~ '^[0-9]+$' and v_current = v_expected::bigint)
+    ) then
+      if v_expected not in ('any', 'no_stream', 'stream_exists') and v_expected !~ '^[0-9]+$' then
+        raise exception 'INVALID_EXPECTED_VERSION: %', v_expected using errcode = 'OS002';
+      end if;
+      outcome := 'conflict'; stream_version := v_current; positions := null; transaction_id := null;
+      return next;
+      continue;
+    end if;
+
+    insert into omnistream.streams as s (stream_id, version) values (v_stream, v_current + v_count)
+      on conflict (stream_id) do update set version = excluded.version, updated_at = now();
+
+    with inserted as (
+      insert into omnistream.events (event_id, stream_id, version, type, data, metadata)
+      select (x->>'id')::uuid, v_stream, v_current + o, x->>'type', x->'data', x->'metadata'
+        from jsonb_array_elements(v_events) with ordinality as t(x, o)
+        order by o
+      returning global_position
+    )
+    select array_agg(global_position order by global_position) into v_positions from inserted;
+
+    outcome := 'ok'; stream_version := v_current + v_count; positions := v_positions;
+    transaction_id := pg_current_xact_id()::text;
+    return next;
+  end loop;
+end
+$$;
+`,
+};

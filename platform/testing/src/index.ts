@@ -1,0 +1,1 @@
+export { testDatabases, createScratchDatabase, postgresTestUrl, type TestDatabase, type OpenedTestDatabase } from './test-databases.js';
