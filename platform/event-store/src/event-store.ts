@@ -1,10 +1,10 @@
-import { EventEmitter } from 'node:events';
 import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
 import { DomainError } from '@omnistream/kernel';
 import { idConflict, translateAppendError, versionConflict } from './append-errors.js';
 import type { Database, Sql } from './database/database.js';
 import { EVENT_COLUMNS, toEnvelope, toIso, type EventRow } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
+import { createFeedSignal } from './feed-signal.js';
 import { readFeed, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
 import { createGroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { assertStreamId, prepareAppend, type AppendLimits, type AppendPayload } from './validate-append.js';
@@ -60,7 +60,12 @@ export interface EventStore {
   /** 0 when the stream does not exist. */
   streamVersion(streamId: string): Promise<number>;
   readFeed(after: FeedPosition, options?: ReadFeedOptions): Promise<FeedPage>;
-  /** Fires after each commit in this process; subscriptions use it to wake. */
+  /**
+   * Runs `work` in one transaction; appends made in it through `appendInTransaction` wake feed readers once it
+   * commits.
+   */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Fires after commits in this process, and in others on PostgreSQL; subscriptions use it to wake. */
   onCommitted(listener: () => void): () => void;
   close(): Promise<void>;
 }
@@ -83,7 +88,8 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   const limits: AppendLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const hooks = options.onAppended ?? [];
   const upcast = createUpcast(options.upcasters ?? []);
-  const committed = new EventEmitter().setMaxListeners(0);
+  const signal = createFeedSignal(db);
+  const appendedIn = new WeakSet<Sql>();
 
   const toResult = (prepared: Prepared, row: BatchRow & { recorded_at: Date | string }): AppendResult | Error => {
     const { payload } = prepared;
@@ -136,7 +142,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
 
   const writeBatch = async (batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
     const results = hooks.length === 0 ? await writeIn(db, batch) : await db.transaction((tx) => writeIn(tx, batch));
-    if (results.some((r) => !(r instanceof Error) && !r.duplicate)) committed.emit('committed');
+    if (results.some((r) => !(r instanceof Error) && !r.duplicate)) signal.committed();
     return results;
   };
 
@@ -165,10 +171,23 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     },
     appendMany: async (appends) => {
       const results = await db.transaction((tx) => appendAll(tx, appends));
-      committed.emit('committed');
+      signal.committed();
       return results;
     },
-    appendInTransaction: appendAll,
+    appendInTransaction: async (tx, appends) => {
+      const results = await appendAll(tx, appends);
+      appendedIn.add(tx);
+      return results;
+    },
+    transaction: async (work) => {
+      let used: Sql | undefined;
+      const result = await db.transaction((tx) => {
+        used = tx;
+        return work(tx);
+      });
+      if (used !== undefined && appendedIn.has(used)) signal.committed();
+      return result;
+    },
     readStream: async (streamId, { from, direction = 'forwards', maxCount = 10_000 } = {}) => {
       assertStreamId(streamId);
       const forwards = direction === 'forwards';
@@ -189,12 +208,10 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       const page = await readFeed(db, after, feedOptions);
       return { ...page, events: page.events.map(upcast) };
     },
-    onCommitted: (listener) => {
-      committed.on('committed', listener);
-      return () => committed.off('committed', listener);
-    },
+    onCommitted: (listener) => signal.subscribe(listener),
     close: async () => {
       while (committer.pending > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await signal.close();
     },
   };
 };

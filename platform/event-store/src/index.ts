@@ -18,3 +18,4 @@ export {
 } from './event-store.js';
 export { FEED_START, compareFeedPositions, type FeedPosition, type FeedPage, type ReadFeedOptions } from './feed.js';
 export type { Upcaster } from './upcasters.js';
+export { subscribe, type Subscription, type SubscriptionOptions, type SubscriptionStatus } from './subscriptions/subscribe.js';

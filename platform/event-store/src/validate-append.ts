@@ -34,7 +34,19 @@ export const assertStreamId = (streamId: unknown): string => {
 
 /** JSON.stringify that refuses what PostgreSQL's jsonb or a JSON reader would silently lose or reject. */
 const toJson = (value: unknown, what: string): string => {
-  const json = JSON.stringify(value, (key, item: unknown) => {
+  let json: string | undefined;
+  try {
+    json = stringify(value, what);
+  } catch (error) {
+    if (error instanceof TypeError) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} is not JSON: ${error.message.split('\n')[0] ?? ''}`);
+    throw error;
+  }
+  if (json === undefined) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} is not a JSON value`);
+  return json;
+};
+
+const stringify = (value: unknown, what: string): string | undefined =>
+  JSON.stringify(value, (key, item: unknown) => {
     if (key.includes('\u0000')) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} has a key with a NUL character`);
     switch (typeof item) {
       case 'bigint':
@@ -53,9 +65,6 @@ const toJson = (value: unknown, what: string): string => {
         return item;
     }
   });
-  if (json === undefined) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} is not a JSON value`);
-  return json;
-};
 
 /**
  * Checks one append and turns it into its payload. Everything is checked before anything is sent, so a bad

@@ -1,0 +1,161 @@
+import type { EventEnvelope } from '@omnistream/kernel';
+import type { Sql } from '../database/database.js';
+import type { EventStore } from '../event-store.js';
+import { FEED_START, type FeedPosition } from '../feed.js';
+import { createSubscriptionLock } from './subscription-lock.js';
+import { loadCheckpoint, saveCheckpoint, CheckpointMoved } from './checkpoint.js';
+
+export interface SubscriptionOptions {
+  /** Unique and stable: the checkpoint is stored under it. */
+  readonly name: string;
+  /** Applies a batch of events; runs in the transaction that also moves the checkpoint past them. */
+  readonly handle: (events: readonly EventEnvelope[], tx: Sql) => Promise<void>;
+  /** Events not matching are skipped (the checkpoint still moves past them). */
+  readonly filter?: (event: EventEnvelope) => boolean;
+  /** Where a new subscription starts: the first event, or the end of the feed. */
+  readonly startFrom?: 'beginning' | 'end';
+  readonly batchSize?: number;
+  /** Fallback when no wake-up arrives: LISTEN/NOTIFY or an in-process signal usually wakes it at once. */
+  readonly pollIntervalMs?: number;
+  /** How often a standby instance checks whether the active one is gone. */
+  readonly standbyIntervalMs?: number;
+  readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number };
+  /** Called for each failed attempt; the batch is retried with backoff until it succeeds or the subscription stops. */
+  readonly onError?: (error: unknown, attempt: number) => void;
+}
+
+export interface SubscriptionStatus {
+  readonly name: string;
+  readonly state: 'starting' | 'standby' | 'active' | 'stopped';
+  readonly position: FeedPosition;
+  readonly failedAttempts: number;
+}
+
+export interface Subscription {
+  readonly name: string;
+  status(): SubscriptionStatus;
+  /** Resolves once the subscription has applied everything committed on the feed before this call. */
+  caughtUp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number, wake: Promise<void>) =>
+  Promise.race([new Promise<void>((resolve) => setTimeout(resolve, ms).unref()), wake]);
+
+/**
+ * A durable, exactly-once feed subscriber (DESIGN.md "Subscriptions"): reads the global feed in order from its
+ * checkpoint and applies each batch and the new checkpoint in one transaction, so a crash between the two cannot
+ * happen. The checkpoint moves by compare-and-set, so even two instances running at once apply nothing twice.
+ */
+export const subscribe = (store: EventStore, options: SubscriptionOptions): Subscription => {
+  const db = store.database;
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const standbyIntervalMs = options.standbyIntervalMs ?? 1000;
+  const initialDelayMs = options.retry?.initialDelayMs ?? 100;
+  const maxDelayMs = options.retry?.maxDelayMs ?? 30_000;
+  const lock = createSubscriptionLock(db, options.name);
+
+  let state: SubscriptionStatus['state'] = 'starting';
+  let position: FeedPosition = FEED_START;
+  let failedAttempts = 0;
+  let stopped = false;
+  let wake: () => void = () => {};
+  let woken = new Promise<void>((resolve) => (wake = resolve));
+  const rearm = () => {
+    woken = new Promise<void>((resolve) => (wake = resolve));
+  };
+  let wokenSinceRead = true;
+  let emptyReads = 0;
+  const unsubscribe = store.onCommitted(() => {
+    wokenSinceRead = true;
+    emptyReads = 0;
+    wake();
+  });
+  const waiters: { target: number; resolve: () => void }[] = [];
+  let reads = 0; // the number of the last read that found the end of the feed
+  let readsStarted = 0;
+  const resolveWaiters = () => {
+    for (let i = waiters.length - 1; i >= 0; i -= 1) {
+      const waiter = waiters[i] as (typeof waiters)[number];
+      if (waiter.target <= reads) {
+        waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  };
+
+  const run = async (): Promise<void> => {
+    while (!stopped) {
+      if (state !== 'active') {
+        if (!(await lock.tryAcquire())) {
+          state = 'standby';
+          await sleep(standbyIntervalMs, woken);
+          rearm();
+          continue;
+        }
+        position = await loadCheckpoint(db, options.name, options.startFrom ?? 'beginning');
+        state = 'active';
+      }
+      try {
+        const readNumber = ++readsStarted;
+        wokenSinceRead = false;
+        const page = await store.readFeed(position, { limit: batchSize });
+        if (page.events.length === 0) {
+          reads = readNumber;
+          resolveWaiters();
+          if (!wokenSinceRead) {
+            // A wake-up with nothing visible means an older transaction still holds the feed back: look again soon.
+            emptyReads += 1;
+            await sleep(Math.min(pollIntervalMs, 2 ** Math.min(emptyReads, 10)), woken);
+            rearm();
+          }
+          continue;
+        }
+        emptyReads = 0;
+        const events = options.filter === undefined ? page.events : page.events.filter(options.filter);
+        await store.transaction(async (tx) => {
+          if (events.length > 0) await options.handle(events, tx);
+          await saveCheckpoint(tx, options.name, position, page.position);
+        });
+        position = page.position;
+        failedAttempts = 0;
+      } catch (error) {
+        if (error instanceof CheckpointMoved) {
+          state = 'starting'; // another instance moved on: reload the checkpoint
+          continue;
+        }
+        failedAttempts += 1;
+        options.onError?.(error, failedAttempts);
+        const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (failedAttempts - 1));
+        await sleep(delay * (0.5 + Math.random() / 2), woken); // jitter: instances do not retry in lockstep
+        rearm();
+      }
+    }
+  };
+
+  const running = run().finally(async () => {
+    state = 'stopped';
+    unsubscribe();
+    await lock.release();
+  });
+
+  return {
+    name: options.name,
+    status: () => ({ name: options.name, state, position, failedAttempts }),
+    caughtUp: () =>
+      new Promise<void>((resolve, reject) => {
+        if (stopped) {
+          reject(new Error(`subscription ${options.name} is stopped`));
+          return;
+        }
+        waiters.push({ target: readsStarted + 1, resolve });
+        wake();
+      }),
+    stop: async () => {
+      stopped = true;
+      wake();
+      await running;
+    },
+  };
+};
