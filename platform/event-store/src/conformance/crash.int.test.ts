@@ -37,6 +37,7 @@ describe.each(testDatabases())('a process killed mid-write on $name', (target) =
   let dataDir: string | undefined;
   let config: DatabaseConfig;
   beforeAll(async () => {
+    acknowledged.clear();
     if (target.name === 'postgres') {
       opened = await target.open();
       config = opened.config;
