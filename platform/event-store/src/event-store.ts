@@ -31,8 +31,16 @@ export interface StreamAppend {
   readonly expectedVersion?: ExpectedVersion;
 }
 
-/** Runs inside the appending transaction, after the events are written: an inline projection. */
-export type AppendHook = (tx: Sql, events: readonly EventEnvelope[]) => Promise<void>;
+/**
+ * Runs inside the appending transaction, after the events are written: an inline projection. Its `lockKey`
+ * is taken as a shared advisory lock (1871, lockKey) before the append's first write, so that a rebuild can
+ * take it exclusively and know that no append is half-way between writing events and running the hook.
+ */
+export interface AppendHook {
+  readonly name: string;
+  readonly lockKey: number;
+  readonly handle: (tx: Sql, events: readonly EventEnvelope[]) => Promise<void>;
+}
 
 export interface ReadStreamOptions {
   /** First version to read (forwards) or last (backwards). Defaults to the start or the end. */
@@ -80,6 +88,8 @@ interface BatchRow {
 
 const APPEND_SQL = 'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at from omnistream.append_batch($1::text::jsonb)';
 
+const HOOK_LOCKS_SQL = 'select pg_advisory_xact_lock_shared(1871, k) from unnest($1::int[]) as k order by k';
+
 const DEFAULT_LIMITS: AppendLimits = { maxEventBytes: 1024 * 1024, maxEventsPerAppend: 10_000 };
 
 type Prepared = ReturnType<typeof prepareAppend>;
@@ -87,6 +97,7 @@ type Prepared = ReturnType<typeof prepareAppend>;
 export const createEventStore = (db: Database, options: EventStoreOptions = {}): EventStore => {
   const limits: AppendLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const hooks = options.onAppended ?? [];
+  const hookLockKeys = hooks.map((hook) => hook.lockKey).sort((a, b) => a - b);
   const upcast = createUpcast(options.upcasters ?? []);
   const signal = createFeedSignal(db);
   const appendedIn = new WeakSet<Sql>();
@@ -127,6 +138,8 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   const writeIn = async (tx: Sql, batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
     let rows: (BatchRow & { recorded_at: Date | string })[];
     try {
+      // Advisory locks assign no transaction id, so this may precede the append's first write.
+      if (hookLockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [hookLockKeys]);
       rows = await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`]);
     } catch (error) {
       return translateAppendError(error, batch.length === 1 ? (batch[0] as Prepared).payload.s : 'several streams');
@@ -136,7 +149,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       return row === undefined ? new Error(`no outcome for append ${index}`) : toResult(prepared, row);
     });
     const appended = results.flatMap((r) => (r instanceof Error ? [] : r.events));
-    if (appended.length > 0) for (const hook of hooks) await hook(tx, appended);
+    if (appended.length > 0) for (const hook of hooks) await hook.handle(tx, appended);
     return results;
   };
 

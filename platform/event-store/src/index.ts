@@ -19,3 +19,14 @@ export {
 export { FEED_START, compareFeedPositions, type FeedPosition, type FeedPage, type ReadFeedOptions } from './feed.js';
 export type { Upcaster } from './upcasters.js';
 export { subscribe, type Subscription, type SubscriptionOptions, type SubscriptionStatus } from './subscriptions/subscribe.js';
+export {
+  createCommandHandler,
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type CommandEventStore,
+  type CommandResult,
+  type HandleOptions,
+} from './command/create-command-handler.js';
+export { defaultRetryPolicy, type RetryPolicy } from './command/retry-delay.js';
+export { createSnapshotStore, type SnapshotStore, type StoredSnapshot } from './snapshots/snapshot-store.js';
+export type { SnapshotPolicy } from './snapshots/snapshot-policy.js';
