@@ -2,10 +2,16 @@ import { DomainError } from '@omnistream/kernel';
 
 /** SQLSTATE and constraint of a driver error; both drivers expose `code`, they differ on the constraint's name. */
 const sqlError = (error: unknown): { code?: string; constraint?: string; message: string } => {
-  if (error === null || typeof error !== 'object') return { message: String(error) };
+  if (error === null || typeof error !== 'object')
+    return { message: typeof error === 'string' ? error : 'unknown error' };
   const e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; message?: unknown };
-  const constraint = typeof e.constraint_name === 'string' ? e.constraint_name : typeof e.constraint === 'string' ? e.constraint : undefined;
-  const message = typeof e.message === 'string' ? e.message : String(error);
+  const constraint =
+    typeof e.constraint_name === 'string'
+      ? e.constraint_name
+      : typeof e.constraint === 'string'
+        ? e.constraint
+        : undefined;
+  const message = typeof e.message === 'string' ? e.message : 'database error without a message';
   return {
     ...(typeof e.code === 'string' ? { code: e.code } : {}),
     ...(constraint === undefined ? {} : { constraint }),
@@ -17,9 +23,16 @@ const sqlError = (error: unknown): { code?: string; constraint?: string; message
 export const translateAppendError = (error: unknown, streamId: string): never => {
   const { code, constraint, message } = sqlError(error);
   if (code === '23505' && (constraint === 'events_event_id_key' || message.includes('events_event_id_key')))
-    throw new DomainError('EVENT_ID_CONFLICT', `an event id in the append to ${streamId} is already stored elsewhere`, { streamId });
+    throw new DomainError(
+      'EVENT_ID_CONFLICT',
+      `an event id in the append to ${streamId} is already stored elsewhere`,
+      { streamId },
+    );
   if (code === 'OS001')
-    throw new DomainError('APPEND_NOT_FIRST_WRITE', 'an append must be the first write of its transaction: append, then write read models and checkpoints');
+    throw new DomainError(
+      'APPEND_NOT_FIRST_WRITE',
+      'an append must be the first write of its transaction: append, then write read models and checkpoints',
+    );
   if (code === 'OS002') throw new DomainError('INVALID_EXPECTED_VERSION', message);
   throw error;
 };

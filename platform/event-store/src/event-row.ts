@@ -16,7 +16,8 @@ export interface EventRow {
   readonly recorded_at: Date | string;
 }
 
-export const toIso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+export const toIso = (value: Date | string): string =>
+  (value instanceof Date ? value : new Date(value)).toISOString();
 
 export const toEnvelope = (row: EventRow): EventEnvelope => ({
   id: row.id,

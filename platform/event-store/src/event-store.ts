@@ -86,7 +86,8 @@ interface BatchRow {
   readonly transaction_id: string | null;
 }
 
-const APPEND_SQL = 'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at from omnistream.append_batch($1::text::jsonb)';
+const APPEND_SQL =
+  'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at from omnistream.append_batch($1::text::jsonb)';
 
 const HOOK_LOCKS_SQL = 'select pg_advisory_xact_lock_shared(1871, k) from unnest($1::int[]) as k order by k';
 
@@ -102,7 +103,10 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   const signal = createFeedSignal(db);
   const appendedIn = new WeakSet<Sql>();
 
-  const toResult = (prepared: Prepared, row: BatchRow & { recorded_at: Date | string }): AppendResult | Error => {
+  const toResult = (
+    prepared: Prepared,
+    row: BatchRow & { recorded_at: Date | string },
+  ): AppendResult | Error => {
     const { payload } = prepared;
     const version = Number(row.stream_version);
     switch (row.outcome) {
@@ -116,20 +120,23 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
         const positions = row.positions ?? [];
         const transactionId = BigInt(row.transaction_id ?? 0);
         const recordedAt = toIso(row.recorded_at);
-        const events = payload.ev.map(
-          (event, index): EventEnvelope => ({
-            id: event.id,
-            type: event.type,
-            streamId: payload.s,
-            version: row.outcome === 'ok' ? first + index : 0,
-            data: event.data,
-            metadata: event.metadata as EventEnvelope['metadata'],
-            globalPosition: BigInt(positions[index] ?? 0),
-            transactionId,
-            recordedAt,
-          }),
-        );
-        return { streamId: payload.s, nextExpectedVersion: version, events: row.outcome === 'ok' ? events : [], duplicate: row.outcome === 'duplicate' };
+        const events = payload.ev.map((event, index): EventEnvelope => ({
+          id: event.id,
+          type: event.type,
+          streamId: payload.s,
+          version: row.outcome === 'ok' ? first + index : 0,
+          data: event.data,
+          metadata: event.metadata as EventEnvelope['metadata'],
+          globalPosition: BigInt(positions[index] ?? 0),
+          transactionId,
+          recordedAt,
+        }));
+        return {
+          streamId: payload.s,
+          nextExpectedVersion: version,
+          events: row.outcome === 'ok' ? events : [],
+          duplicate: row.outcome === 'duplicate',
+        };
       }
     }
   };
@@ -142,7 +149,10 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       if (hookLockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [hookLockKeys]);
       rows = await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`]);
     } catch (error) {
-      return translateAppendError(error, batch.length === 1 ? (batch[0] as Prepared).payload.s : 'several streams');
+      return translateAppendError(
+        error,
+        batch.length === 1 ? (batch[0] as Prepared).payload.s : 'several streams',
+      );
     }
     const results = batch.map((prepared, index) => {
       const row = rows.find((r) => r.idx === index);
@@ -154,7 +164,8 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   };
 
   const writeBatch = async (batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
-    const results = hooks.length === 0 ? await writeIn(db, batch) : await db.transaction((tx) => writeIn(tx, batch));
+    const results =
+      hooks.length === 0 ? await writeIn(db, batch) : await db.transaction((tx) => writeIn(tx, batch));
     if (results.some((r) => !(r instanceof Error) && !r.duplicate)) signal.committed();
     return results;
   };
@@ -166,7 +177,8 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     ...options.groupCommit,
   });
 
-  const prepare = (a: StreamAppend) => prepareAppend(a.streamId, a.events, a.expectedVersion ?? 'any', limits);
+  const prepare = (a: StreamAppend) =>
+    prepareAppend(a.streamId, a.events, a.expectedVersion ?? 'any', limits);
 
   const appendAll = async (tx: Sql, appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
     if (appends.length === 0) throw new DomainError('EMPTY_APPEND', 'appendMany needs at least one stream');
@@ -214,7 +226,10 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     },
     streamVersion: async (streamId) => {
       assertStreamId(streamId);
-      const rows = await db.query<{ version: number }>('select version::int as version from omnistream.streams where stream_id = $1', [streamId]);
+      const rows = await db.query<{ version: number }>(
+        'select version::int as version from omnistream.streams where stream_id = $1',
+        [streamId],
+      );
       return rows[0]?.version ?? 0;
     },
     readFeed: async (after, feedOptions) => {

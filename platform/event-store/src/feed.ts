@@ -23,8 +23,14 @@ export interface FeedPage {
 
 export const compareFeedPositions = (a: FeedPosition, b: FeedPosition): number =>
   a.transactionId !== b.transactionId
-    ? a.transactionId < b.transactionId ? -1 : 1
-    : a.globalPosition === b.globalPosition ? 0 : a.globalPosition < b.globalPosition ? -1 : 1;
+    ? a.transactionId < b.transactionId
+      ? -1
+      : 1
+    : a.globalPosition === b.globalPosition
+      ? 0
+      : a.globalPosition < b.globalPosition
+        ? -1
+        : 1;
 
 /**
  * Reads the global feed after `after`, in (transaction id, position) order, returning only events of transactions
@@ -34,7 +40,11 @@ export const compareFeedPositions = (a: FeedPosition, b: FeedPosition): number =
  * Each event is returned with the feed coordinates of its predecessor in its stream, and the read fails if that
  * predecessor would not have been delivered first: the stores' locking guarantees it, this proves it.
  */
-export const readFeed = async (sql: Sql, after: FeedPosition, { limit = 1000 }: ReadFeedOptions = {}): Promise<FeedPage> => {
+export const readFeed = async (
+  sql: Sql,
+  after: FeedPosition,
+  { limit = 1000 }: ReadFeedOptions = {},
+): Promise<FeedPage> => {
   const rows = await sql.query<EventRow & { prev_xid: string | null; prev_pos: string | null }>(
     `select ${EVENT_COLUMNS}, p.transaction_id::text as prev_xid, p.global_position::text as prev_pos
        from omnistream.events e
@@ -51,7 +61,10 @@ export const readFeed = async (sql: Sql, after: FeedPosition, { limit = 1000 }: 
       const before =
         row.prev_xid !== null &&
         row.prev_pos !== null &&
-        compareFeedPositions({ transactionId: BigInt(row.prev_xid), globalPosition: BigInt(row.prev_pos) }, event) < 0;
+        compareFeedPositions(
+          { transactionId: BigInt(row.prev_xid), globalPosition: BigInt(row.prev_pos) },
+          event,
+        ) < 0;
       if (!before)
         throw new DomainError(
           'STREAM_ORDER_VIOLATION',
@@ -62,5 +75,9 @@ export const readFeed = async (sql: Sql, after: FeedPosition, { limit = 1000 }: 
     return event;
   });
   const last = events[events.length - 1];
-  return { events, position: last === undefined ? after : { transactionId: last.transactionId, globalPosition: last.globalPosition } };
+  return {
+    events,
+    position:
+      last === undefined ? after : { transactionId: last.transactionId, globalPosition: last.globalPosition },
+  };
 };

@@ -25,7 +25,10 @@ export interface Pending<Item, Result> {
 
 export type WriteBatch<Item, Result> = (items: readonly Item[]) => Promise<readonly (Result | Error)[]>;
 
-export const createGroupCommitter = <Item, Result>(write: WriteBatch<Item, Result>, options: GroupCommitOptions) => {
+export const createGroupCommitter = <Item, Result>(
+  write: WriteBatch<Item, Result>,
+  options: GroupCommitOptions,
+) => {
   const queue: Pending<Item, Result>[] = [];
   let inFlight = 0;
 

@@ -16,9 +16,20 @@ export {
   type StreamAppend,
   type ReadStreamOptions,
 } from './event-store.js';
-export { FEED_START, compareFeedPositions, type FeedPosition, type FeedPage, type ReadFeedOptions } from './feed.js';
+export {
+  FEED_START,
+  compareFeedPositions,
+  type FeedPosition,
+  type FeedPage,
+  type ReadFeedOptions,
+} from './feed.js';
 export type { Upcaster } from './upcasters.js';
-export { subscribe, type Subscription, type SubscriptionOptions, type SubscriptionStatus } from './subscriptions/subscribe.js';
+export {
+  subscribe,
+  type Subscription,
+  type SubscriptionOptions,
+  type SubscriptionStatus,
+} from './subscriptions/subscribe.js';
 export {
   createCommandHandler,
   type CommandHandler,

@@ -5,8 +5,17 @@ import { FEED_START } from './feed.js';
 import type { Upcaster } from './upcasters.js';
 
 const upcasters: Upcaster[] = [
-  { type: 'PriceSet', fromVersion: 1, upcast: (data) => ({ amountMinor: Math.round((data as { amount: number }).amount * 100) }) },
-  { type: 'PriceSet', fromVersion: 2, toType: 'PriceChanged', upcast: (data) => ({ ...(data as object), currency: 'EUR' }) },
+  {
+    type: 'PriceSet',
+    fromVersion: 1,
+    upcast: (data) => ({ amountMinor: Math.round((data as { amount: number }).amount * 100) }),
+  },
+  {
+    type: 'PriceSet',
+    fromVersion: 2,
+    toType: 'PriceChanged',
+    upcast: (data) => ({ ...(data as object), currency: 'EUR' }),
+  },
 ];
 
 describe.each(testDatabases())('upcasting on read on $name', (database) => {
@@ -31,8 +40,18 @@ describe.each(testDatabases())('upcasting on read on $name', (database) => {
   });
 
   const expected = [
-    { version: 1, type: 'PriceChanged', data: { amountMinor: 1250, currency: 'EUR' }, metadata: { schemaVersion: 3, correlationId: 'corr-1' } },
-    { version: 2, type: 'PriceChanged', data: { amountMinor: 999, currency: 'SEK' }, metadata: { schemaVersion: 3 } },
+    {
+      version: 1,
+      type: 'PriceChanged',
+      data: { amountMinor: 1250, currency: 'EUR' },
+      metadata: { schemaVersion: 3, correlationId: 'corr-1' },
+    },
+    {
+      version: 2,
+      type: 'PriceChanged',
+      data: { amountMinor: 999, currency: 'SEK' },
+      metadata: { schemaVersion: 3 },
+    },
     { version: 3, type: 'StockReceived', data: { quantity: 2 }, metadata: { schemaVersion: 1 } },
   ];
   const shape = (events: readonly { version: number; type: string; data: unknown; metadata: unknown }[]) =>
@@ -42,7 +61,9 @@ describe.each(testDatabases())('upcasting on read on $name', (database) => {
     expect(shape(await reader.readStream('item-1'))).toEqual(expected));
 
   it('upcasts backwards reads and reads from a version too', async () => {
-    expect(shape(await reader.readStream('item-1', { direction: 'backwards' }))).toEqual([...expected].reverse());
+    expect(shape(await reader.readStream('item-1', { direction: 'backwards' }))).toEqual(
+      [...expected].reverse(),
+    );
     expect(shape(await reader.readStream('item-1', { from: 2 }))).toEqual(expected.slice(1));
   });
 
@@ -50,8 +71,14 @@ describe.each(testDatabases())('upcasting on read on $name', (database) => {
     expect(shape((await reader.readFeed(FEED_START)).events)).toEqual(expected));
 
   it('leaves the stored events as they were written', async () => {
-    expect((await writer.readStream('item-1'))[0]).toMatchObject({ type: 'PriceSet', data: { amount: 12.5 }, metadata: { schemaVersion: 1 } });
-    const rows = await opened.db.query<{ type: string }>(`select type from omnistream.events where stream_id = 'item-1' order by version`);
+    expect((await writer.readStream('item-1'))[0]).toMatchObject({
+      type: 'PriceSet',
+      data: { amount: 12.5 },
+      metadata: { schemaVersion: 1 },
+    });
+    const rows = await opened.db.query<{ type: string }>(
+      `select type from omnistream.events where stream_id = 'item-1' order by version`,
+    );
     expect(rows.map((r) => r.type)).toEqual(['PriceSet', 'PriceChanged', 'StockReceived']);
   });
 });

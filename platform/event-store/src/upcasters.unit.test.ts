@@ -16,23 +16,38 @@ const stored = (type: string, data: unknown, metadata: EventMetadata = {}): Even
 
 /** PriceSet v1 { amount } -> v2 { amountMinor } -> v3 PriceChanged { amountMinor, currency } */
 const priceUpcasters: Upcaster[] = [
-  { type: 'PriceSet', fromVersion: 1, upcast: (data) => ({ amountMinor: Math.round((data as { amount: number }).amount * 100) }) },
-  { type: 'PriceSet', fromVersion: 2, toType: 'PriceChanged', upcast: (data) => ({ ...(data as object), currency: 'EUR' }) },
+  {
+    type: 'PriceSet',
+    fromVersion: 1,
+    upcast: (data) => ({ amountMinor: Math.round((data as { amount: number }).amount * 100) }),
+  },
+  {
+    type: 'PriceSet',
+    fromVersion: 2,
+    toType: 'PriceChanged',
+    upcast: (data) => ({ ...(data as object), currency: 'EUR' }),
+  },
 ];
 
 describe('createUpcast', () => {
   it('raises an event through every step of the chain to the current version', () =>
-    expect(createUpcast(priceUpcasters)(stored('PriceSet', { amount: 12.5 }, { schemaVersion: 1 }))).toMatchObject({
+    expect(
+      createUpcast(priceUpcasters)(stored('PriceSet', { amount: 12.5 }, { schemaVersion: 1 })),
+    ).toMatchObject({
       type: 'PriceChanged',
       data: { amountMinor: 1250, currency: 'EUR' },
       metadata: { schemaVersion: 3 },
     }));
 
   it('treats an event without a schemaVersion as version 1', () =>
-    expect(createUpcast(priceUpcasters)(stored('PriceSet', { amount: 1 }))).toMatchObject({ data: { amountMinor: 100, currency: 'EUR' } }));
+    expect(createUpcast(priceUpcasters)(stored('PriceSet', { amount: 1 }))).toMatchObject({
+      data: { amountMinor: 100, currency: 'EUR' },
+    }));
 
   it('starts the chain at the version the event was stored with', () =>
-    expect(createUpcast(priceUpcasters)(stored('PriceSet', { amountMinor: 300 }, { schemaVersion: 2 }))).toMatchObject({
+    expect(
+      createUpcast(priceUpcasters)(stored('PriceSet', { amountMinor: 300 }, { schemaVersion: 2 })),
+    ).toMatchObject({
       type: 'PriceChanged',
       data: { amountMinor: 300, currency: 'EUR' },
     }));
@@ -48,8 +63,16 @@ describe('createUpcast', () => {
   });
 
   it('keeps the coordinates and the other metadata of the stored event', () => {
-    const upcast = createUpcast(priceUpcasters)(stored('PriceSet', { amount: 1 }, { schemaVersion: 1, correlationId: 'corr-1' }));
-    expect(upcast).toMatchObject({ id: '00000000-0000-7000-8000-000000000001', streamId: 'item-1', version: 3, globalPosition: 7n, transactionId: 42n });
+    const upcast = createUpcast(priceUpcasters)(
+      stored('PriceSet', { amount: 1 }, { schemaVersion: 1, correlationId: 'corr-1' }),
+    );
+    expect(upcast).toMatchObject({
+      id: '00000000-0000-7000-8000-000000000001',
+      streamId: 'item-1',
+      version: 3,
+      globalPosition: 7n,
+      transactionId: 42n,
+    });
     expect(upcast.metadata).toEqual({ schemaVersion: 3, correlationId: 'corr-1' });
   });
 
@@ -64,7 +87,11 @@ describe('createUpcast', () => {
       { type: 'Old', fromVersion: 1, toType: 'New', upcast: (data) => data },
       { type: 'New', fromVersion: 2, upcast: () => ({ touched: true }) },
     ];
-    expect(createUpcast(renamed)(stored('Old', {}))).toMatchObject({ type: 'New', data: { touched: true }, metadata: { schemaVersion: 3 } });
+    expect(createUpcast(renamed)(stored('Old', {}))).toMatchObject({
+      type: 'New',
+      data: { touched: true },
+      metadata: { schemaVersion: 3 },
+    });
   });
 
   it('is the identity when there are no upcasters', () => {
@@ -73,5 +100,7 @@ describe('createUpcast', () => {
   });
 
   it('refuses two upcasters for the same type and version', () =>
-    expect(() => createUpcast([priceUpcasters[0] as Upcaster, priceUpcasters[0] as Upcaster])).toThrow(/two upcasters for PriceSet@1/));
+    expect(() => createUpcast([priceUpcasters[0] as Upcaster, priceUpcasters[0] as Upcaster])).toThrow(
+      /two upcasters for PriceSet@1/,
+    ));
 });

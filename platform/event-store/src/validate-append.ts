@@ -1,11 +1,16 @@
 import { DomainError, isUuid, uuidV7, type NewEvent } from '@omnistream/kernel';
-import { isExpectedVersion, type ExpectedVersion } from './expected-version.js';
+import { isExpectedVersion } from './expected-version.js';
 
 /** The shape `omnistream.append_batch` takes for one stream: never change without a migration. */
 export interface AppendPayload {
   readonly s: string;
   readonly e: string;
-  readonly ev: readonly { readonly id: string; readonly type: string; readonly data: unknown; readonly metadata: unknown }[];
+  readonly ev: readonly {
+    readonly id: string;
+    readonly type: string;
+    readonly data: unknown;
+    readonly metadata: unknown;
+  }[];
 }
 
 export interface AppendLimits {
@@ -38,7 +43,11 @@ const toJson = (value: unknown, what: string): string => {
   try {
     json = stringify(value, what);
   } catch (error) {
-    if (error instanceof TypeError) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} is not JSON: ${error.message.split('\n')[0] ?? ''}`);
+    if (error instanceof TypeError)
+      throw new DomainError(
+        'EVENT_NOT_SERIALIZABLE',
+        `${what} is not JSON: ${error.message.split('\n')[0] ?? ''}`,
+      );
     throw error;
   }
   if (json === undefined) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} is not a JSON value`);
@@ -47,21 +56,33 @@ const toJson = (value: unknown, what: string): string => {
 
 const stringify = (value: unknown, what: string): string | undefined =>
   JSON.stringify(value, (key, item: unknown) => {
-    if (key.includes('\u0000')) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} has a key with a NUL character`);
+    if (key.includes('\u0000'))
+      throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} has a key with a NUL character`);
     switch (typeof item) {
       case 'bigint':
       case 'function':
       case 'symbol':
-        throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} holds a ${typeof item} at "${key}", which JSON cannot carry`);
+        throw new DomainError(
+          'EVENT_NOT_SERIALIZABLE',
+          `${what} holds a ${typeof item} at "${key}", which JSON cannot carry`,
+        );
       case 'number':
         if (!Number.isFinite(item))
-          throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} holds ${String(item)} at "${key}", which JSON cannot carry`);
+          throw new DomainError(
+            'EVENT_NOT_SERIALIZABLE',
+            `${what} holds ${String(item)} at "${key}", which JSON cannot carry`,
+          );
         return item;
       case 'string':
         if (item.includes('\u0000'))
-          throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} holds a NUL character at "${key}", which PostgreSQL cannot store`);
+          throw new DomainError(
+            'EVENT_NOT_SERIALIZABLE',
+            `${what} holds a NUL character at "${key}", which PostgreSQL cannot store`,
+          );
         return item;
-      default:
+      case 'boolean':
+      case 'object':
+      case 'undefined':
         return item;
     }
   });
@@ -85,31 +106,53 @@ export const prepareAppend = (
   if (!Array.isArray(events) || events.length === 0)
     throw new DomainError('EMPTY_APPEND', `an append to ${stream} needs at least one event`);
   if (events.length > limits.maxEventsPerAppend)
-    throw new DomainError('APPEND_TOO_LARGE', `an append holds at most ${limits.maxEventsPerAppend} events, got ${events.length}`);
+    throw new DomainError(
+      'APPEND_TOO_LARGE',
+      `an append holds at most ${limits.maxEventsPerAppend} events, got ${events.length}`,
+    );
   const ids = new Set<string>();
   const parts: string[] = [];
   const ev: AppendPayload['ev'][number][] = [];
   (events as readonly NewEvent[]).forEach((event, index) => {
     const at = `event ${index} of ${stream}`;
-    if (event === null || typeof event !== 'object') throw new DomainError('INVALID_EVENT', `${at} is not an object`);
+    if (event === null || typeof event !== 'object')
+      throw new DomainError('INVALID_EVENT', `${at} is not an object`);
     if (typeof event.type !== 'string' || event.type.length > 200 || !EVENT_TYPE.test(event.type))
-      throw new DomainError('INVALID_EVENT', `${at} needs a type: a letter, then letters, digits or _.:- (at most 200)`);
+      throw new DomainError(
+        'INVALID_EVENT',
+        `${at} needs a type: a letter, then letters, digits or _.:- (at most 200)`,
+      );
     const id = event.id ?? uuidV7();
-    if (!isUuid(id)) throw new DomainError('INVALID_EVENT', `${at} has id ${JSON.stringify(id)}, which is not a UUID`);
+    if (!isUuid(id))
+      throw new DomainError('INVALID_EVENT', `${at} has id ${JSON.stringify(id)}, which is not a UUID`);
     const lower = id.toLowerCase();
-    if (ids.has(lower)) throw new DomainError('INVALID_EVENT', `${at} repeats the event id ${id} within one append`);
+    if (ids.has(lower))
+      throw new DomainError('INVALID_EVENT', `${at} repeats the event id ${id} within one append`);
     ids.add(lower);
     if (event.data === undefined) throw new DomainError('INVALID_EVENT', `${at} has no data`);
-    if (event.metadata !== undefined && (event.metadata === null || typeof event.metadata !== 'object' || Array.isArray(event.metadata)))
+    if (
+      event.metadata !== undefined &&
+      (event.metadata === null || typeof event.metadata !== 'object' || Array.isArray(event.metadata))
+    )
       throw new DomainError('INVALID_EVENT', `${at} has metadata that is not an object`);
     const data = toJson(event.data, `the data of ${at}`);
     const metadata = toJson(event.metadata ?? {}, `the metadata of ${at}`);
     const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
     if (bytes > limits.maxEventBytes)
-      throw new DomainError('EVENT_TOO_LARGE', `${at} is ${bytes} bytes; the limit is ${limits.maxEventBytes}`, { bytes, limit: limits.maxEventBytes });
-    parts.push(`{"id":"${lower}","type":${JSON.stringify(event.type)},"data":${data},"metadata":${metadata}}`);
+      throw new DomainError(
+        'EVENT_TOO_LARGE',
+        `${at} is ${bytes} bytes; the limit is ${limits.maxEventBytes}`,
+        { bytes, limit: limits.maxEventBytes },
+      );
+    parts.push(
+      `{"id":"${lower}","type":${JSON.stringify(event.type)},"data":${data},"metadata":${metadata}}`,
+    );
     ev.push({ id: lower, type: event.type, data: event.data, metadata: event.metadata ?? {} });
   });
-  const e = String(expectedVersion as ExpectedVersion);
-  return { payload: { s: stream, e, ev }, json: `{"s":${JSON.stringify(stream)},"e":"${e}","ev":[${parts.join(',')}]}`, ids: [...ids] };
+  const e = String(expectedVersion);
+  return {
+    payload: { s: stream, e, ev },
+    json: `{"s":${JSON.stringify(stream)},"e":"${e}","ev":[${parts.join(',')}]}`,
+    ids: [...ids],
+  };
 };

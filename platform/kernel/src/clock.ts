@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock that stands still until moved; for tests and replays. */
-export const fixedClock = (start: Date | string): Clock & { advance(ms: number): void; set(at: Date | string): void } => {
+export const fixedClock = (
+  start: Date | string,
+): Clock & { advance(ms: number): void; set(at: Date | string): void } => {
   let current = new Date(start);
   return {
     now: () => new Date(current),

@@ -7,7 +7,9 @@ import { isDomainError } from './domain-error.js';
  * Given/when/then for deciders (STYLE.md 14):
  * `decideSpec(decider).given([...events]).when(command).then([...events])` or `.thenRejects('CODE')`.
  */
-export const decideSpec = <State, C extends Command, E extends DecidedEvent>(decider: Decider<State, C, E>) => ({
+export const decideSpec = <State, C extends Command, E extends DecidedEvent>(
+  decider: Decider<State, C, E>,
+) => ({
   given: (events: readonly E[]) => ({
     when: (command: C) => {
       const run = () => decider.decide(command, fold(decider, decider.initialState(), events));

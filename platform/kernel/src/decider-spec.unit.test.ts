@@ -15,18 +15,36 @@ const counter: Decider<Counter, Add, Added> = {
   },
   evolve: (state, event) => ({ value: state.value + event.data.amount }),
 };
-const add = (amount: number): Add => ({ type: 'Add', data: { amount }, metadata: { now: '2026-01-01T00:00:00Z' } });
+const add = (amount: number): Add => ({
+  type: 'Add',
+  data: { amount },
+  metadata: { now: '2026-01-01T00:00:00Z' },
+});
 const added = (amount: number): Added => ({ type: 'Added', data: { amount } });
 
 describe('decideSpec', () => {
-  it('passes when the decider emits the expected events', () => decideSpec(counter).given([added(3)]).when(add(2)).then([added(2)]));
+  it('passes when the decider emits the expected events', () =>
+    decideSpec(counter)
+      .given([added(3)])
+      .when(add(2))
+      .then([added(2)]));
 
   it('passes when the decider rejects with the expected code', () =>
-    decideSpec(counter).given([added(9)]).when(add(2)).thenRejects('COUNTER_FULL'));
+    decideSpec(counter)
+      .given([added(9)])
+      .when(add(2))
+      .thenRejects('COUNTER_FULL'));
 
   it('fails when the decider emits other events', () =>
-    expect(() => decideSpec(counter).given([]).when(add(1)).then([added(2)])).toThrow());
+    expect(() =>
+      decideSpec(counter)
+        .given([])
+        .when(add(1))
+        .then([added(2)]),
+    ).toThrow());
 
   it('fails when a rejection was expected but events were emitted', () =>
-    expect(() => decideSpec(counter).given([]).when(add(1)).thenRejects('COUNTER_FULL')).toThrow(/expected the command/));
+    expect(() => decideSpec(counter).given([]).when(add(1)).thenRejects('COUNTER_FULL')).toThrow(
+      /expected the command/,
+    ));
 });

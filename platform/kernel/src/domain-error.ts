@@ -8,7 +8,8 @@ export class DomainError extends Error {
 
   constructor(code: string, message: string, details: Record<string, unknown> = {}) {
     super(message);
-    if (!/^[A-Z][A-Z0-9_]*$/.test(code)) throw new TypeError(`DomainError code must be UPPER_SNAKE, got ${code}`);
+    if (!/^[A-Z][A-Z0-9_]*$/.test(code))
+      throw new TypeError(`DomainError code must be UPPER_SNAKE, got ${code}`);
     this.name = 'DomainError';
     this.code = code;
     this.details = Object.freeze({ ...details });

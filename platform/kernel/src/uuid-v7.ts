@@ -13,7 +13,7 @@ export const uuidV7 = (nowMs: number = Date.now()): string => {
   randomFillSync(random);
   if (nowMs > lastMs) {
     lastMs = nowMs;
-    counter = ((random[6] ?? 0) & 0x07) << 8 | (random[7] ?? 0); // leave headroom before overflow
+    counter = (((random[6] ?? 0) & 0x07) << 8) | (random[7] ?? 0); // leave headroom before overflow
   } else {
     counter += 1;
     if (counter > 0xfff) {

@@ -10,7 +10,7 @@ describe('uuidV7', () => {
   });
 
   it('encodes the millisecond timestamp in the first 48 bits', () => {
-    const ms = Date.UTC(2031, 0, 1) // later than any id made so far: the generator never goes back;
+    const ms = Date.UTC(2031, 0, 1); // later than any id made so far: the generator never goes back;
     const id = uuidV7(ms);
     expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(ms);
   });

@@ -1,1 +1,7 @@
-export { testDatabases, createScratchDatabase, postgresTestUrl, type TestDatabase, type OpenedTestDatabase } from './test-databases.js';
+export {
+  testDatabases,
+  createScratchDatabase,
+  postgresTestUrl,
+  type TestDatabase,
+  type OpenedTestDatabase,
+} from './test-databases.js';

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openPgliteDatabase, openPostgresDatabase, platformMigrations, runMigrations, type Database, type Migration } from '@omnistream/event-store';
+import {
+  openPgliteDatabase,
+  openPostgresDatabase,
+  platformMigrations,
+  runMigrations,
+  type Database,
+  type Migration,
+} from '@omnistream/event-store';
 
 /**
  * The databases every integration suite runs against: PGlite always, and a PostgreSQL server when
@@ -19,10 +26,14 @@ export interface OpenedTestDatabase {
   close(): Promise<void>;
 }
 
-export const postgresTestUrl = (): string | undefined => process.env.OMNISTREAM_TEST_POSTGRES_URL || undefined;
+export const postgresTestUrl = (): string | undefined =>
+  process.env.OMNISTREAM_TEST_POSTGRES_URL || undefined;
 
 /** Creates an empty database on the server behind `adminUrl` and returns its URL and a drop function. */
-export const createScratchDatabase = async (adminUrl: string, prefix = 'omnistream_test'): Promise<{ url: string; drop(): Promise<void> }> => {
+export const createScratchDatabase = async (
+  adminUrl: string,
+  prefix = 'omnistream_test',
+): Promise<{ url: string; drop(): Promise<void> }> => {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {

@@ -1,4 +1,10 @@
-import { DomainError, type Command, type CommandMetadata, type DecidedEvent, type Decider } from '@omnistream/kernel';
+import {
+  DomainError,
+  type Command,
+  type CommandMetadata,
+  type DecidedEvent,
+  type Decider,
+} from '@omnistream/kernel';
 
 /** A small decider for the command handler's tests: deposits, and withdrawals that may not overdraw. */
 export interface BankAccount {
@@ -8,8 +14,7 @@ export interface BankAccount {
 }
 
 export type BankAccountCommand =
-  | Command<'Deposit', { readonly amount: number }>
-  | Command<'Withdraw', { readonly amount: number }>;
+  Command<'Deposit', { readonly amount: number }> | Command<'Withdraw', { readonly amount: number }>;
 
 export type BankAccountEvent =
   | DecidedEvent<'MoneyDeposited', { readonly amount: number }>
@@ -24,7 +29,9 @@ export const bankAccount: Decider<BankAccount, BankAccountCommand, BankAccountEv
         return [{ type: 'MoneyDeposited', data: { amount: command.data.amount } }];
       case 'Withdraw':
         if (command.data.amount > state.balance)
-          throw new DomainError('INSUFFICIENT_FUNDS', `only ${state.balance} left`, { balance: state.balance });
+          throw new DomainError('INSUFFICIENT_FUNDS', `only ${state.balance} left`, {
+            balance: state.balance,
+          });
         return [{ type: 'MoneyWithdrawn', data: { amount: command.data.amount } }];
     }
   },
@@ -38,9 +45,22 @@ export const bankAccount: Decider<BankAccount, BankAccountCommand, BankAccountEv
   },
 };
 
-const at: CommandMetadata = { now: '2026-03-01T10:00:00.000Z', correlationId: 'corr-1', causationId: 'cause-1', actor: 'user:ada' };
+const at: CommandMetadata = {
+  now: '2026-03-01T10:00:00.000Z',
+  correlationId: 'corr-1',
+  causationId: 'cause-1',
+  actor: 'user:ada',
+};
 
-export const deposit = (amount: number, metadata: CommandMetadata = at): BankAccountCommand => ({ type: 'Deposit', data: { amount }, metadata });
-export const withdraw = (amount: number, metadata: CommandMetadata = at): BankAccountCommand => ({ type: 'Withdraw', data: { amount }, metadata });
+export const deposit = (amount: number, metadata: CommandMetadata = at): BankAccountCommand => ({
+  type: 'Deposit',
+  data: { amount },
+  metadata,
+});
+export const withdraw = (amount: number, metadata: CommandMetadata = at): BankAccountCommand => ({
+  type: 'Withdraw',
+  data: { amount },
+  metadata,
+});
 export const deposited = (amount: number): BankAccountEvent => ({ type: 'MoneyDeposited', data: { amount } });
 export const withdrawn = (amount: number): BankAccountEvent => ({ type: 'MoneyWithdrawn', data: { amount } });

@@ -42,13 +42,18 @@ describe.each(testDatabases())('the command handler on $name', (database) => {
       [1, 'MoneyDeposited', { amount: 30 }],
       [2, 'MoneyWithdrawn', { amount: 12 }],
     ]);
-    expect(stored[1]).toMatchObject({ id: result.events[0]?.id, metadata: { occurredAt: '2026-03-01T10:00:00.000Z', correlationId: 'corr-1', actor: 'user:ada' } });
+    expect(stored[1]).toMatchObject({
+      id: result.events[0]?.id,
+      metadata: { occurredAt: '2026-03-01T10:00:00.000Z', correlationId: 'corr-1', actor: 'user:ada' },
+    });
   });
 
   it('writes nothing when the decider rejects the command', async () => {
     const handle = createCommandHandler(store, bankAccount);
     await handle('account-rejected', deposit(5));
-    await expect(handle('account-rejected', withdraw(6))).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await expect(handle('account-rejected', withdraw(6))).rejects.toMatchObject({
+      code: 'INSUFFICIENT_FUNDS',
+    });
     expect(await store.streamVersion('account-rejected')).toBe(1);
   });
 
@@ -67,9 +72,16 @@ describe.each(testDatabases())('the command handler on $name', (database) => {
     await handle('account-ifmatch', deposit(5));
     await handle('account-ifmatch', deposit(5));
 
-    const error: unknown = await handle('account-ifmatch', deposit(1), { expectedVersion: 1 }).catch((e: unknown) => e);
-    expect(isDomainError(error, 'STREAM_VERSION_CONFLICT') && error.details).toMatchObject({ expectedVersion: '1', actualVersion: 2 });
-    expect(await handle('account-ifmatch', deposit(1), { expectedVersion: 2 })).toMatchObject({ nextExpectedVersion: 3 });
+    const error: unknown = await handle('account-ifmatch', deposit(1), { expectedVersion: 1 }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDomainError(error, 'STREAM_VERSION_CONFLICT') && error.details).toMatchObject({
+      expectedVersion: '1',
+      actualVersion: 2,
+    });
+    expect(await handle('account-ifmatch', deposit(1), { expectedVersion: 2 })).toMatchObject({
+      nextExpectedVersion: 3,
+    });
   });
 
   it('surfaces a concurrent write that beats an explicit expected version instead of retrying it', async () => {
@@ -80,7 +92,10 @@ describe.each(testDatabases())('the command handler on $name', (database) => {
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes.filter((o) => o.status === 'rejected'))
-      expect(outcome.reason).toMatchObject({ code: 'STREAM_VERSION_CONFLICT', details: { actualVersion: 2 } });
+      expect(outcome.reason).toMatchObject({
+        code: 'STREAM_VERSION_CONFLICT',
+        details: { actualVersion: 2 },
+      });
     expect(await store.streamVersion('account-race')).toBe(2);
   });
 
@@ -89,7 +104,11 @@ describe.each(testDatabases())('the command handler on $name', (database) => {
     const watched = watchedStore();
     const handle = createCommandHandler(watched.store, bankAccount, { snapshot: { every: 5, version: 1 } });
     for (let i = 0; i < 12; i += 1) await handle('account-long', deposit(1));
-    expect(await snapshots.read('account-long')).toEqual({ version: 10, snapshotVersion: 1, state: { balance: 10, movements: 10 } });
+    expect(await snapshots.read('account-long')).toEqual({
+      version: 10,
+      snapshotVersion: 1,
+      state: { balance: 10, movements: 10 },
+    });
 
     watched.reads.length = 0;
     const result = await handle('account-long', deposit(1));
@@ -101,14 +120,18 @@ describe.each(testDatabases())('the command handler on $name', (database) => {
     const handle = createCommandHandler(store, bankAccount, { snapshot: { every: 5, version: 1 } });
     for (let i = 0; i < 5; i += 1) await handle('account-trusted', deposit(1));
     // A state the events could never produce shows which one the load used.
-    await opened.db.query(`update omnistream.snapshots set state = '{"balance": 1000, "movements": 5}' where stream_id = 'account-trusted'`);
+    await opened.db.query(
+      `update omnistream.snapshots set state = '{"balance": 1000, "movements": 5}' where stream_id = 'account-trusted'`,
+    );
     expect((await handle('account-trusted', deposit(1))).state).toEqual({ balance: 1001, movements: 6 });
   });
 
   it('ignores snapshots of another shape version and replaces them at the next multiple', async () => {
     const before = createCommandHandler(store, bankAccount, { snapshot: { every: 5, version: 1 } });
     for (let i = 0; i < 5; i += 1) await before('account-reshaped', deposit(1));
-    await opened.db.query(`update omnistream.snapshots set state = '{"balance": 1000, "movements": 5}' where stream_id = 'account-reshaped'`);
+    await opened.db.query(
+      `update omnistream.snapshots set state = '{"balance": 1000, "movements": 5}' where stream_id = 'account-reshaped'`,
+    );
 
     const watched = watchedStore();
     const after = createCommandHandler(watched.store, bankAccount, { snapshot: { every: 5, version: 2 } });
@@ -117,7 +140,11 @@ describe.each(testDatabases())('the command handler on $name', (database) => {
     expect(result.state).toEqual({ balance: 6, movements: 6 });
 
     for (let i = 0; i < 4; i += 1) await after('account-reshaped', deposit(1));
-    expect(await createSnapshotStore(opened.db).read('account-reshaped')).toEqual({ version: 10, snapshotVersion: 2, state: { balance: 10, movements: 10 } });
+    expect(await createSnapshotStore(opened.db).read('account-reshaped')).toEqual({
+      version: 10,
+      snapshotVersion: 2,
+      state: { balance: 10, movements: 10 },
+    });
   });
 
   it('still succeeds when the snapshot cannot be written, and says so', async () => {

@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fold, isDomainError, type Command, type DecidedEvent, type Decider, type EventEnvelope } from '@omnistream/kernel';
+import {
+  fold,
+  isDomainError,
+  type Command,
+  type DecidedEvent,
+  type Decider,
+  type EventEnvelope,
+} from '@omnistream/kernel';
 import { versionConflict } from '../append-errors.js';
 import type { Sql } from '../database/database.js';
 import type { EventStore } from '../event-store.js';
@@ -73,7 +80,12 @@ export const createCommandHandler = <State, C extends Command, E extends Decided
     }
   };
 
-  const saveSnapshot = async (streamId: string, before: number, after: number, state: State): Promise<void> => {
+  const saveSnapshot = async (
+    streamId: string,
+    before: number,
+    after: number,
+    state: State,
+  ): Promise<void> => {
     if (policy === undefined || snapshots === undefined || !snapshotDue(policy.every, before, after)) return;
     try {
       const json = policy.toJSON === undefined ? state : policy.toJSON(state);
@@ -91,7 +103,8 @@ export const createCommandHandler = <State, C extends Command, E extends Decided
       if (expectedVersion !== undefined && loaded.version !== expectedVersion)
         throw versionConflict(streamId, String(expectedVersion), loaded.version);
       const decided = decider.decide(command, loaded.state);
-      if (decided.length === 0) return { events: [], nextExpectedVersion: loaded.version, state: loaded.state };
+      if (decided.length === 0)
+        return { events: [], nextExpectedVersion: loaded.version, state: loaded.state };
       try {
         const appended = await store.append(streamId, toNewEvents(decided, command.metadata), {
           expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version,
@@ -108,6 +121,7 @@ export const createCommandHandler = <State, C extends Command, E extends Decided
 };
 
 const snapshotStoreOf = (store: CommandEventStore): SnapshotStore => {
-  if (store.database === undefined) throw new TypeError('snapshots need options.snapshots or a store with a database');
+  if (store.database === undefined)
+    throw new TypeError('snapshots need options.snapshots or a store with a database');
   return createSnapshotStore(store.database);
 };

@@ -3,8 +3,21 @@ import type { DomainError, EventEnvelope, NewEvent } from '@omnistream/kernel';
 import { versionConflict } from '../append-errors.js';
 import type { ExpectedVersion } from '../expected-version.js';
 import type { SnapshotStore, StoredSnapshot } from '../snapshots/snapshot-store.js';
-import { bankAccount, deposit, deposited, withdraw, withdrawn, type BankAccount, type BankAccountEvent } from './bank-account.fixture.js';
-import { createCommandHandler, type CommandEventStore, type CommandHandlerOptions, type HandleOptions } from './create-command-handler.js';
+import {
+  bankAccount,
+  deposit,
+  deposited,
+  withdraw,
+  withdrawn,
+  type BankAccount,
+  type BankAccountEvent,
+} from './bank-account.fixture.js';
+import {
+  createCommandHandler,
+  type CommandEventStore,
+  type CommandHandlerOptions,
+  type HandleOptions,
+} from './create-command-handler.js';
 
 const STREAM = 'account-1';
 
@@ -43,9 +56,18 @@ const inMemoryStream = (history: readonly BankAccountEvent[]) => {
       const actual = stored.length;
       const ok =
         expectedVersion === 'any' ||
-        (expectedVersion === 'no_stream' ? actual === 0 : expectedVersion === 'stream_exists' ? actual > 0 : actual === expectedVersion);
+        (expectedVersion === 'no_stream'
+          ? actual === 0
+          : expectedVersion === 'stream_exists'
+            ? actual > 0
+            : actual === expectedVersion);
       if (!ok) return Promise.reject(versionConflict(streamId, String(expectedVersion), actual));
-      return Promise.resolve({ streamId, nextExpectedVersion: actual + events.length, events: write(events), duplicate: false });
+      return Promise.resolve({
+        streamId,
+        nextExpectedVersion: actual + events.length,
+        events: write(events),
+        duplicate: false,
+      });
     },
   };
   return { store, stored, reads, appends, rivals };
@@ -65,8 +87,15 @@ const memorySnapshots = (initial?: StoredSnapshot) => {
 
 const given = (history: readonly BankAccountEvent[], options: CommandHandlerOptions<BankAccount> = {}) => {
   const stream = inMemoryStream(history);
-  const handle = createCommandHandler(stream.store, bankAccount, { ...options, retry: { baseDelayMs: 0, ...options.retry } });
-  return { ...stream, when: (command: Parameters<typeof handle>[1], handleOptions?: HandleOptions) => handle(STREAM, command, handleOptions) };
+  const handle = createCommandHandler(stream.store, bankAccount, {
+    ...options,
+    retry: { baseDelayMs: 0, ...options.retry },
+  });
+  return {
+    ...stream,
+    when: (command: Parameters<typeof handle>[1], handleOptions?: HandleOptions) =>
+      handle(STREAM, command, handleOptions),
+  };
 };
 
 const conflictOf = (promise: Promise<unknown>) =>
@@ -83,7 +112,9 @@ describe('createCommandHandler', () => {
     const account = given([deposited(10)]);
     const result = await account.when(deposit(5));
     expect(account.appends).toEqual([1]);
-    expect(result.events.map((e) => [e.type, e.version, e.data])).toEqual([['MoneyDeposited', 2, { amount: 5 }]]);
+    expect(result.events.map((e) => [e.type, e.version, e.data])).toEqual([
+      ['MoneyDeposited', 2, { amount: 5 }],
+    ]);
     expect(result.nextExpectedVersion).toBe(2);
     expect(result.state).toEqual({ balance: 15, movements: 2 });
   });
@@ -96,7 +127,12 @@ describe('createCommandHandler', () => {
 
   it('stamps every event with the command metadata', async () => {
     const { events } = await given([]).when(deposit(5));
-    expect(events[0]?.metadata).toEqual({ occurredAt: '2026-03-01T10:00:00.000Z', correlationId: 'corr-1', causationId: 'cause-1', actor: 'user:ada' });
+    expect(events[0]?.metadata).toEqual({
+      occurredAt: '2026-03-01T10:00:00.000Z',
+      correlationId: 'corr-1',
+      causationId: 'cause-1',
+      actor: 'user:ada',
+    });
   });
 
   it('appends nothing when the decider decides nothing', async () => {
@@ -108,7 +144,10 @@ describe('createCommandHandler', () => {
 
   it('lets a DomainError from decide through unchanged and writes nothing', async () => {
     const account = given([deposited(10)]);
-    await expect(account.when(withdraw(11))).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS', details: { balance: 10 } });
+    await expect(account.when(withdraw(11))).rejects.toMatchObject({
+      code: 'INSUFFICIENT_FUNDS',
+      details: { balance: 10 },
+    });
     expect(account.appends).toEqual([]);
   });
 
@@ -137,14 +176,19 @@ describe('createCommandHandler', () => {
   it("with the caller's expected version, reports a stale one without deciding or appending", async () => {
     const account = given([deposited(10), withdrawn(10)]);
     // Deciding first would have surfaced INSUFFICIENT_FUNDS and hidden that the caller's view is stale.
-    expect(await conflictOf(account.when(withdraw(5), { expectedVersion: 1 }))).toMatchObject({ expectedVersion: '1', actualVersion: 2 });
+    expect(await conflictOf(account.when(withdraw(5), { expectedVersion: 1 }))).toMatchObject({
+      expectedVersion: '1',
+      actualVersion: 2,
+    });
     expect(account.appends).toEqual([]);
   });
 
   it("with the caller's expected version, never retries a rival's conflict", async () => {
     const account = given([deposited(10)]);
     account.rivals.push(deposited(1));
-    expect(await conflictOf(account.when(deposit(5), { expectedVersion: 1 }))).toMatchObject({ actualVersion: 2 });
+    expect(await conflictOf(account.when(deposit(5), { expectedVersion: 1 }))).toMatchObject({
+      actualVersion: 2,
+    });
     expect(account.appends).toEqual([1]);
   });
 
@@ -164,11 +208,19 @@ describe('createCommandHandler with snapshots', () => {
     await account.when(deposit(1));
     expect(saved.size).toBe(0);
     await account.when(deposit(1));
-    expect(saved.get(STREAM)).toEqual({ version: 5, snapshotVersion: 1, state: { balance: 5, movements: 5 } });
+    expect(saved.get(STREAM)).toEqual({
+      version: 5,
+      snapshotVersion: 1,
+      state: { balance: 5, movements: 5 },
+    });
   });
 
   it('starts from the snapshot and reads only the events after it', async () => {
-    const { snapshots } = memorySnapshots({ version: 2, snapshotVersion: 1, state: { balance: 100, movements: 2 } });
+    const { snapshots } = memorySnapshots({
+      version: 2,
+      snapshotVersion: 1,
+      state: { balance: 100, movements: 2 },
+    });
     const account = given([deposited(1), deposited(1), deposited(1)], { snapshot: policy, snapshots });
     const { state } = await account.when(deposit(1));
     expect(account.reads).toEqual([3]);
@@ -176,7 +228,11 @@ describe('createCommandHandler with snapshots', () => {
   });
 
   it('ignores a snapshot of another shape version', async () => {
-    const { snapshots } = memorySnapshots({ version: 2, snapshotVersion: 0, state: { balance: 100, movements: 2 } });
+    const { snapshots } = memorySnapshots({
+      version: 2,
+      snapshotVersion: 0,
+      state: { balance: 100, movements: 2 },
+    });
     const account = given([deposited(1), deposited(1), deposited(1)], { snapshot: policy, snapshots });
     const { state } = await account.when(deposit(1));
     expect(account.reads).toEqual([1]);
@@ -188,9 +244,15 @@ describe('createCommandHandler with snapshots', () => {
     const asPair = {
       ...policy,
       toJSON: (state: BankAccount) => [state.balance, state.movements],
-      fromJSON: (json: unknown) => ({ balance: (json as number[])[0] ?? 0, movements: (json as number[])[1] ?? 0 }),
+      fromJSON: (json: unknown) => ({
+        balance: (json as number[])[0] ?? 0,
+        movements: (json as number[])[1] ?? 0,
+      }),
     };
-    const account = given([deposited(1), deposited(1), deposited(1), deposited(1)], { snapshot: asPair, snapshots });
+    const account = given([deposited(1), deposited(1), deposited(1), deposited(1)], {
+      snapshot: asPair,
+      snapshots,
+    });
     await account.when(deposit(1));
     expect(saved.get(STREAM)?.state).toEqual([5, 5]);
     expect((await account.when(deposit(1))).state).toEqual({ balance: 6, movements: 6 });
@@ -199,7 +261,10 @@ describe('createCommandHandler with snapshots', () => {
 
   it('reports a failed snapshot write and still succeeds', async () => {
     const failures: unknown[] = [];
-    const snapshots: SnapshotStore = { read: () => Promise.resolve(undefined), write: () => Promise.reject(new Error('disk full')) };
+    const snapshots: SnapshotStore = {
+      read: () => Promise.resolve(undefined),
+      write: () => Promise.reject(new Error('disk full')),
+    };
     const account = given([deposited(1), deposited(1), deposited(1), deposited(1)], {
       snapshot: policy,
       snapshots,
@@ -211,12 +276,21 @@ describe('createCommandHandler with snapshots', () => {
 
   it('reports a failed snapshot read and folds the whole stream instead', async () => {
     const failures: unknown[] = [];
-    const snapshots: SnapshotStore = { read: () => Promise.reject(new Error('timeout')), write: () => Promise.resolve() };
-    const account = given([deposited(1)], { snapshot: policy, snapshots, onSnapshotError: (error) => failures.push(error) });
+    const snapshots: SnapshotStore = {
+      read: () => Promise.reject(new Error('timeout')),
+      write: () => Promise.resolve(),
+    };
+    const account = given([deposited(1)], {
+      snapshot: policy,
+      snapshots,
+      onSnapshotError: (error) => failures.push(error),
+    });
     expect((await account.when(deposit(1))).state).toEqual({ balance: 2, movements: 2 });
     expect(failures).toEqual([new Error('timeout')]);
   });
 
   it('refuses a policy that would never snapshot', () =>
-    expect(() => given([], { snapshot: { every: 0, version: 1 }, snapshots: memorySnapshots().snapshots })).toThrow(/snapshot.every/));
+    expect(() =>
+      given([], { snapshot: { every: 0, version: 1 }, snapshots: memorySnapshots().snapshots }),
+    ).toThrow(/snapshot.every/));
 });

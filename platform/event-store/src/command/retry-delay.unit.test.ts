@@ -9,7 +9,8 @@ describe('retryDelay', () => {
     expect([1, 2, 3, 4].map(ceiling)).toEqual([3, 7, 15, 31]);
   });
 
-  it('never waits longer than the maximum delay', () => expect(retryDelay(30, policy, () => 0.999999)).toBe(49));
+  it('never waits longer than the maximum delay', () =>
+    expect(retryDelay(30, policy, () => 0.999999)).toBe(49));
 
   it('spreads writers over the whole window, down to not waiting at all', () =>
     expect(retryDelay(4, policy, () => 0)).toBe(0));

@@ -27,12 +27,20 @@ describe('toNewEvents', () => {
   });
 
   it('leaves out what the command did not carry instead of storing undefined', () => {
-    const [event] = toNewEvents([{ type: 'MoneyDeposited', data: { amount: 5 } }], { now: '2026-03-01T10:00:00.000Z' });
+    const [event] = toNewEvents([{ type: 'MoneyDeposited', data: { amount: 5 } }], {
+      now: '2026-03-01T10:00:00.000Z',
+    });
     expect(Object.keys(event?.metadata ?? {})).toEqual(['occurredAt']);
   });
 
   it('gives no event an id, so the store assigns a fresh UUIDv7 on every attempt', () => {
-    const events = toNewEvents([{ type: 'A', data: 1 }, { type: 'B', data: 2 }], { now: '2026-03-01T10:00:00.000Z' });
+    const events = toNewEvents(
+      [
+        { type: 'A', data: 1 },
+        { type: 'B', data: 2 },
+      ],
+      { now: '2026-03-01T10:00:00.000Z' },
+    );
     expect(events.map((e) => e.id)).toEqual([undefined, undefined]);
   });
 });

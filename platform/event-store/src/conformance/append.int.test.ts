@@ -25,14 +25,17 @@ describe.each(testDatabases())('appending on $name', (target) => {
     await opened.close();
   });
 
-  const placed = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'LinePlaced', data: { line: i } }));
+  const placed = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ type: 'LinePlaced', data: { line: i } }));
 
   it('numbers the events of a stream from 1 and returns them with their coordinates', async () => {
     const result = await store.append('order-a1', placed(3), { expectedVersion: 'no_stream' });
     expect(result.nextExpectedVersion).toBe(3);
     expect(result.events.map((e) => e.version)).toEqual([1, 2, 3]);
     const read = await store.readStream('order-a1');
-    expect(read.map((e) => [e.id, e.version, e.globalPosition])).toEqual(result.events.map((e) => [e.id, e.version, e.globalPosition]));
+    expect(read.map((e) => [e.id, e.version, e.globalPosition])).toEqual(
+      result.events.map((e) => [e.id, e.version, e.globalPosition]),
+    );
   });
 
   it('enforces no_stream: a second writer learns the actual version', async () => {
@@ -44,15 +47,23 @@ describe.each(testDatabases())('appending on $name', (target) => {
   });
 
   it('enforces stream_exists', async () => {
-    expect((await rejection(store.append('order-a3', placed(1), { expectedVersion: 'stream_exists' }))).details).toMatchObject({ actualVersion: 0 });
+    expect(
+      (await rejection(store.append('order-a3', placed(1), { expectedVersion: 'stream_exists' }))).details,
+    ).toMatchObject({ actualVersion: 0 });
     await store.append('order-a3', placed(1));
-    expect((await store.append('order-a3', placed(1), { expectedVersion: 'stream_exists' })).nextExpectedVersion).toBe(2);
+    expect(
+      (await store.append('order-a3', placed(1), { expectedVersion: 'stream_exists' })).nextExpectedVersion,
+    ).toBe(2);
   });
 
   it('enforces an exact version, including 0 for a stream that does not exist', async () => {
     expect((await store.append('order-a4', placed(1), { expectedVersion: 0 })).nextExpectedVersion).toBe(1);
-    expect((await rejection(store.append('order-a4', placed(1), { expectedVersion: 0 }))).details).toMatchObject({ actualVersion: 1 });
-    expect((await rejection(store.append('order-a4', placed(1), { expectedVersion: 5 }))).details).toMatchObject({ actualVersion: 1 });
+    expect(
+      (await rejection(store.append('order-a4', placed(1), { expectedVersion: 0 }))).details,
+    ).toMatchObject({ actualVersion: 1 });
+    expect(
+      (await rejection(store.append('order-a4', placed(1), { expectedVersion: 5 }))).details,
+    ).toMatchObject({ actualVersion: 1 });
     expect((await store.append('order-a4', placed(1), { expectedVersion: 1 })).nextExpectedVersion).toBe(2);
   });
 
@@ -72,18 +83,36 @@ describe.each(testDatabases())('appending on $name', (target) => {
 
   it('refuses ids stored elsewhere, and writes nothing of that append', async () => {
     const [first] = (await store.append('order-a7', placed(1))).events;
-    const mixed = [{ type: 'LinePlaced', data: {} }, { id: first?.id as string, type: 'LinePlaced', data: {} }];
+    const mixed = [
+      { type: 'LinePlaced', data: {} },
+      { id: first?.id as string, type: 'LinePlaced', data: {} },
+    ];
     expect((await rejection(store.append('order-a8', mixed))).code).toBe('EVENT_ID_CONFLICT');
-    expect((await rejection(store.append('order-a7', [{ id: first?.id as string, type: 'X', data: {} }, { type: 'Y', data: {} }]))).code).toBe('EVENT_ID_CONFLICT');
+    expect(
+      (
+        await rejection(
+          store.append('order-a7', [
+            { id: first?.id as string, type: 'X', data: {} },
+            { type: 'Y', data: {} },
+          ]),
+        )
+      ).code,
+    ).toBe('EVENT_ID_CONFLICT');
     expect(await store.streamVersion('order-a8')).toBe(0);
     expect(await store.readStream('order-a7')).toHaveLength(1);
   });
 
   it('reads forwards and backwards from a version', async () => {
     await store.append('order-a9', placed(10));
-    expect((await store.readStream('order-a9', { from: 4, maxCount: 3 })).map((e) => e.version)).toEqual([4, 5, 6]);
-    expect((await store.readStream('order-a9', { direction: 'backwards', from: 4 })).map((e) => e.version)).toEqual([4, 3, 2, 1]);
-    expect((await store.readStream('order-a9', { direction: 'backwards', maxCount: 2 })).map((e) => e.version)).toEqual([10, 9]);
+    expect((await store.readStream('order-a9', { from: 4, maxCount: 3 })).map((e) => e.version)).toEqual([
+      4, 5, 6,
+    ]);
+    expect(
+      (await store.readStream('order-a9', { direction: 'backwards', from: 4 })).map((e) => e.version),
+    ).toEqual([4, 3, 2, 1]);
+    expect(
+      (await store.readStream('order-a9', { direction: 'backwards', maxCount: 2 })).map((e) => e.version),
+    ).toEqual([10, 9]);
     expect(await store.readStream('order-nothing')).toEqual([]);
   });
 

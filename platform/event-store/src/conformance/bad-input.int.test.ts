@@ -26,24 +26,92 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     ['a stream id with spaces', () => store.append('order-12 34', [ok]), 'INVALID_STREAM_ID'],
     ['an empty stream id', () => store.append('', [ok]), 'INVALID_STREAM_ID'],
     ['a stream id that is not a string', () => store.append(42 as never, [ok]), 'INVALID_STREAM_ID'],
-    ['a stream id that is too long', () => store.append(`order-${'x'.repeat(300)}`, [ok]), 'INVALID_STREAM_ID'],
-    ['a BigInt in data', () => store.append('order-1', [ok, { type: 'Bad', data: { amount: 10n } }]), 'EVENT_NOT_SERIALIZABLE'],
-    ['a cyclic object', () => store.append('order-1', [ok, { type: 'Bad', data: cyclic }]), 'EVENT_NOT_SERIALIZABLE'],
-    ['NaN in data', () => store.append('order-1', [ok, { type: 'Bad', data: { x: Number.NaN } }]), 'EVENT_NOT_SERIALIZABLE'],
-    ['a function in data', () => store.append('order-1', [ok, { type: 'Bad', data: { f: () => 1 } }]), 'EVENT_NOT_SERIALIZABLE'],
-    ['a NUL character, which jsonb cannot store', () => store.append('order-1', [ok, { type: 'Bad', data: { s: 'a\u0000b' } }]), 'EVENT_NOT_SERIALIZABLE'],
-    ['undefined data', () => store.append('order-1', [ok, { type: 'Bad', data: undefined }]), 'INVALID_EVENT'],
-    ['an oversize event', () => store.append('order-1', [ok, { type: 'Big', data: { blob: 'x'.repeat(20_000) } }]), 'EVENT_TOO_LARGE'],
+    [
+      'a stream id that is too long',
+      () => store.append(`order-${'x'.repeat(300)}`, [ok]),
+      'INVALID_STREAM_ID',
+    ],
+    [
+      'a BigInt in data',
+      () => store.append('order-1', [ok, { type: 'Bad', data: { amount: 10n } }]),
+      'EVENT_NOT_SERIALIZABLE',
+    ],
+    [
+      'a cyclic object',
+      () => store.append('order-1', [ok, { type: 'Bad', data: cyclic }]),
+      'EVENT_NOT_SERIALIZABLE',
+    ],
+    [
+      'NaN in data',
+      () => store.append('order-1', [ok, { type: 'Bad', data: { x: Number.NaN } }]),
+      'EVENT_NOT_SERIALIZABLE',
+    ],
+    [
+      'a function in data',
+      () => store.append('order-1', [ok, { type: 'Bad', data: { f: () => 1 } }]),
+      'EVENT_NOT_SERIALIZABLE',
+    ],
+    [
+      'a NUL character, which jsonb cannot store',
+      () => store.append('order-1', [ok, { type: 'Bad', data: { s: 'a\u0000b' } }]),
+      'EVENT_NOT_SERIALIZABLE',
+    ],
+    [
+      'undefined data',
+      () => store.append('order-1', [ok, { type: 'Bad', data: undefined }]),
+      'INVALID_EVENT',
+    ],
+    [
+      'an oversize event',
+      () => store.append('order-1', [ok, { type: 'Big', data: { blob: 'x'.repeat(20_000) } }]),
+      'EVENT_TOO_LARGE',
+    ],
     ['a missing type', () => store.append('order-1', [ok, { data: {} } as never]), 'INVALID_EVENT'],
     ['an id that is not a UUID', () => store.append('order-1', [{ ...ok, id: 'abc' }]), 'INVALID_EVENT'],
-    ['one id twice in a batch', () => store.append('order-1', [{ ...ok, id: '01890a5d-ac96-774b-bcce-b302099a8057' }, { ...ok, id: '01890a5d-ac96-774b-bcce-b302099a8057' }]), 'INVALID_EVENT'],
-    ['metadata that is not an object', () => store.append('order-1', [{ ...ok, metadata: [] as never }]), 'INVALID_EVENT'],
-    ['expected version "latest"', () => store.append('order-1', [ok], { expectedVersion: 'latest' as never }), 'INVALID_EXPECTED_VERSION'],
-    ['expected version -1', () => store.append('order-1', [ok], { expectedVersion: -1 }), 'INVALID_EXPECTED_VERSION'],
-    ['expected version 1.5', () => store.append('order-1', [ok], { expectedVersion: 1.5 }), 'INVALID_EXPECTED_VERSION'],
-    ['expected version as a string number', () => store.append('order-1', [ok], { expectedVersion: '3' as never }), 'INVALID_EXPECTED_VERSION'],
+    [
+      'one id twice in a batch',
+      () =>
+        store.append('order-1', [
+          { ...ok, id: '01890a5d-ac96-774b-bcce-b302099a8057' },
+          { ...ok, id: '01890a5d-ac96-774b-bcce-b302099a8057' },
+        ]),
+      'INVALID_EVENT',
+    ],
+    [
+      'metadata that is not an object',
+      () => store.append('order-1', [{ ...ok, metadata: [] as never }]),
+      'INVALID_EVENT',
+    ],
+    [
+      'expected version "latest"',
+      () => store.append('order-1', [ok], { expectedVersion: 'latest' as never }),
+      'INVALID_EXPECTED_VERSION',
+    ],
+    [
+      'expected version -1',
+      () => store.append('order-1', [ok], { expectedVersion: -1 }),
+      'INVALID_EXPECTED_VERSION',
+    ],
+    [
+      'expected version 1.5',
+      () => store.append('order-1', [ok], { expectedVersion: 1.5 }),
+      'INVALID_EXPECTED_VERSION',
+    ],
+    [
+      'expected version as a string number',
+      () => store.append('order-1', [ok], { expectedVersion: '3' as never }),
+      'INVALID_EXPECTED_VERSION',
+    ],
     ['an empty multi-stream append', () => store.appendMany([]), 'EMPTY_APPEND'],
-    ['a multi-stream append with one bad stream id', () => store.appendMany([{ streamId: 'order-2', events: [ok] }, { streamId: 'bad id', events: [ok] }]), 'INVALID_STREAM_ID'],
+    [
+      'a multi-stream append with one bad stream id',
+      () =>
+        store.appendMany([
+          { streamId: 'order-2', events: [ok] },
+          { streamId: 'bad id', events: [ok] },
+        ]),
+      'INVALID_STREAM_ID',
+    ],
   ];
 
   it.each(cases)('rejects %s with a clear error and writes nothing', async (_what, attempt, code) => {

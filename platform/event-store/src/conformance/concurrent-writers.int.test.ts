@@ -14,7 +14,8 @@ describe.each(testDatabases())('64 concurrent writers on one stream, $name', (ta
     // On a server, writers are spread over separate pools (as separate processes would be), so the SQL locking
     // is what keeps versions exact, not the in-process group committer.
     if (opened.config.kind === 'postgres')
-      for (let i = 0; i < 3; i += 1) pools.push(await openPostgresDatabase({ url: opened.config.url, maxConnections: 8 }));
+      for (let i = 0; i < 3; i += 1)
+        pools.push(await openPostgresDatabase({ url: opened.config.url, maxConnections: 8 }));
     stores = [opened.db, ...pools].map((db) => createEventStore(db));
   });
   afterAll(async () => {
@@ -30,7 +31,9 @@ describe.each(testDatabases())('64 concurrent writers on one stream, $name', (ta
     for (let round = 0; round < 8; round += 1) {
       const outcomes = await Promise.allSettled(
         Array.from({ length: WRITERS }, (_, writer) =>
-          storeFor(writer).append(stream, [{ type: 'Deposited', data: { writer, round } }], { expectedVersion: round }),
+          storeFor(writer).append(stream, [{ type: 'Deposited', data: { writer, round } }], {
+            expectedVersion: round,
+          }),
         ),
       );
       const winners = outcomes.filter((o) => o.status === 'fulfilled');
@@ -53,10 +56,12 @@ describe.each(testDatabases())('64 concurrent writers on one stream, $name', (ta
     await Promise.all(
       Array.from({ length: WRITERS }, async (_, writer) => {
         const store = storeFor(writer);
-        for (let written = 0; written < perWriter; ) {
+        for (let written = 0; written < perWriter;) {
           const version = await store.streamVersion(stream);
           try {
-            await store.append(stream, [{ type: 'Deposited', data: { writer, n: written } }], { expectedVersion: version });
+            await store.append(stream, [{ type: 'Deposited', data: { writer, n: written } }], {
+              expectedVersion: version,
+            });
             written += 1;
           } catch (error) {
             if (!isDomainError(error, 'STREAM_VERSION_CONFLICT')) throw error;
@@ -68,7 +73,9 @@ describe.each(testDatabases())('64 concurrent writers on one stream, $name', (ta
       }),
     );
     const events = await storeFor(0).readStream(stream);
-    expect(events.map((e) => e.version)).toEqual(Array.from({ length: WRITERS * perWriter }, (_, i) => i + 1));
+    expect(events.map((e) => e.version)).toEqual(
+      Array.from({ length: WRITERS * perWriter }, (_, i) => i + 1),
+    );
     const perWriterCount = new Map<number, number>();
     for (const event of events) {
       const { writer } = event.data as { writer: number };

@@ -12,9 +12,13 @@ const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const acknowledged = new Set<string>();
 
 const start = (mode: 'work' | 'drain', config: DatabaseConfig): ChildProcess => {
-  const process = spawn(globalThis.process.execPath, ['--import', 'tsx', child, mode, JSON.stringify(config)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const process = spawn(
+    globalThis.process.execPath,
+    ['--import', 'tsx', child, mode, JSON.stringify(config)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.stdout?.on('data', (chunk: Buffer) => {
     for (const match of chunk.toString().matchAll(/acked (\S+)/g)) acknowledged.add(match[1] as string);
   });
@@ -25,12 +29,14 @@ const start = (mode: 'work' | 'drain', config: DatabaseConfig): ChildProcess => 
 const progressed = (process: ChildProcess, batches: number) =>
   new Promise<void>((resolve, reject) => {
     process.stdout?.on('data', (chunk: Buffer) => {
-      for (const match of chunk.toString().matchAll(/progress (\d+)/g)) if (Number(match[1]) >= batches) resolve();
+      for (const match of chunk.toString().matchAll(/progress (\d+)/g))
+        if (Number(match[1]) >= batches) resolve();
     });
     process.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
   });
 
-const exited = (process: ChildProcess) => new Promise<number | null>((resolve) => process.on('exit', (code) => resolve(code)));
+const exited = (process: ChildProcess) =>
+  new Promise<number | null>((resolve) => process.on('exit', (code) => resolve(code)));
 
 describe.each(testDatabases())('a process killed mid-write on $name', (target) => {
   let opened: OpenedTestDatabase | undefined;
@@ -73,11 +79,18 @@ describe.each(testDatabases())('a process killed mid-write on $name', (target) =
         `select stream_id from omnistream.events group by stream_id having max(version) <> count(*)`,
       );
       expect(gaps).toEqual([]);
-      const batches = await db.query<{ batch: string }>(`select distinct metadata->>'batch' as batch from omnistream.events`);
+      const batches = await db.query<{ batch: string }>(
+        `select distinct metadata->>'batch' as batch from omnistream.events`,
+      );
       const stored = new Set(batches.map((row) => row.batch));
       expect([...acknowledged].filter((batch) => !stored.has(batch))).toEqual([]); // no acknowledged append lost
       expect(acknowledged.size).toBeGreaterThan(50);
-      const [counts] = await db.query<{ events: number; effects: number; distinct_effects: number; missing: number }>(
+      const [counts] = await db.query<{
+        events: number;
+        effects: number;
+        distinct_effects: number;
+        missing: number;
+      }>(
         `select (select count(*)::int from omnistream.events) as events,
                 (select count(*)::int from crash_effects) as effects,
                 (select count(distinct event_id)::int from crash_effects) as distinct_effects,
@@ -85,7 +98,12 @@ describe.each(testDatabases())('a process killed mid-write on $name', (target) =
                    (select 1 from crash_effects c where c.event_id = e.event_id)) as missing`,
       );
       expect(counts?.events).toBeGreaterThan(200);
-      expect(counts).toEqual({ events: counts?.events, effects: counts?.events, distinct_effects: counts?.events, missing: 0 });
+      expect(counts).toEqual({
+        events: counts?.events,
+        effects: counts?.events,
+        distinct_effects: counts?.events,
+        missing: 0,
+      });
     } finally {
       if (opened === undefined) await db.close();
     }

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@omnistream/kernel';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
-import { compareFeedPositions, createEventStore, subscribe, type EventStore, type FeedPosition } from '../index.js';
+import {
+  compareFeedPositions,
+  createEventStore,
+  subscribe,
+  type EventStore,
+  type FeedPosition,
+} from '../index.js';
 import { openTransaction } from './open-transaction.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,7 +54,10 @@ describe.each(testDatabases())('out-of-order commits on $name', (target) => {
           { streamId: `ooo-${i}`, events: [1, 2, 3].map((n) => ({ type: 'Step', data: { n } })) },
         ]);
         const first = result?.events[0] as EventEnvelope;
-        held.push({ commit: open.commit, first: { transactionId: first.transactionId, globalPosition: first.globalPosition } });
+        held.push({
+          commit: open.commit,
+          first: { transactionId: first.transactionId, globalPosition: first.globalPosition },
+        });
       }
       const oldest = held[0] as (typeof held)[number];
       const startedAt = Date.now();
@@ -61,7 +70,8 @@ describe.each(testDatabases())('out-of-order commits on $name', (target) => {
         const [stored] = await opened.db.query<{ xid: string; pos: string }>(
           `select transaction_id::text as xid, global_position::text as pos from omnistream.subscriptions where name = 'ooo'`,
         );
-        if (stored !== undefined) sampled.push({ transactionId: BigInt(stored.xid), globalPosition: BigInt(stored.pos) });
+        if (stored !== undefined)
+          sampled.push({ transactionId: BigInt(stored.xid), globalPosition: BigInt(stored.pos) });
         await sleep(20);
       }
       for (const position of sampled) expect(compareFeedPositions(position, oldest.first)).toBeLessThan(0);
@@ -71,7 +81,9 @@ describe.each(testDatabases())('out-of-order commits on $name', (target) => {
       // PGlite runs one transaction at a time: a slow one blocks readers and writers until it commits.
       for (let i = 1; i <= N; i += 1) {
         const open = await openTransaction(opened.db);
-        await store.appendInTransaction(open.tx, [{ streamId: `ooo-${i}`, events: [1, 2, 3].map((n) => ({ type: 'Step', data: { n } })) }]);
+        await store.appendInTransaction(open.tx, [
+          { streamId: `ooo-${i}`, events: [1, 2, 3].map((n) => ({ type: 'Step', data: { n } })) },
+        ]);
         await sleep(i === 1 ? 2_000 : 50);
         await open.commit();
       }
@@ -81,7 +93,9 @@ describe.each(testDatabases())('out-of-order commits on $name', (target) => {
     await subscription.caughtUp();
     await subscription.stop();
 
-    const stored = await opened.db.query<{ id: string }>('select event_id::text as id from omnistream.events');
+    const stored = await opened.db.query<{ id: string }>(
+      'select event_id::text as id from omnistream.events',
+    );
     expect(delivered).toHaveLength(stored.length);
     expect(new Set(delivered.map((e) => e.id))).toEqual(new Set(stored.map((r) => r.id)));
     const seen = new Map<string, number>();

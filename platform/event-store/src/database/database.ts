@@ -6,7 +6,10 @@
  * the edge, because the two drivers map them differently.
  */
 export interface Sql {
-  query<Row extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row extends object = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<Row[]>;
 }
 
 export type Unlisten = () => Promise<void>;

@@ -12,15 +12,18 @@ export interface PgliteOptions {
  */
 export const openPgliteDatabase = async (options: PgliteOptions = {}): Promise<Database> => {
   const db = options.dataDir === undefined ? await PGlite.create() : await PGlite.create(options.dataDir);
-  const query = async <Row extends object>(runner: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) =>
-    (await runner.query<Row>(text, params === undefined ? undefined : [...params])).rows;
+  const query = async <Row extends object>(
+    runner: Pick<PGlite, 'query'>,
+    text: string,
+    params?: readonly unknown[],
+  ) => (await runner.query<Row>(text, params === undefined ? undefined : [...params])).rows;
   const sql: Sql = { query: (text, params) => query(db, text, params) };
   const session: Session = { ...sql, release: async () => {} };
   return {
     kind: 'pglite',
     concurrentTransactions: false,
     maxConnections: 1,
-    query: sql.query,
+    query: (text, params) => query(db, text, params),
     transaction: (work) => db.transaction((tx) => work({ query: (text, params) => query(tx, text, params) })),
     session: () => Promise.resolve(session),
     listen: async (channel, onNotify) => {

@@ -15,8 +15,14 @@ export interface PostgresOptions {
 
 type Client = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
 
-const run = async <Row extends object>(client: Client, text: string, params?: readonly unknown[]): Promise<Row[]> => {
-  const rows = await client.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[], { prepare: true });
+const run = async <Row extends object>(
+  client: Client,
+  text: string,
+  params?: readonly unknown[],
+): Promise<Row[]> => {
+  const rows = await client.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[], {
+    prepare: true,
+  });
   return rows as unknown as Row[];
 };
 
@@ -52,8 +58,8 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
       };
     },
     listen: async (channel, onNotify) => {
-      const { unlisten } = await sql.listen(channel, onNotify);
-      return unlisten;
+      const listening = await sql.listen(channel, onNotify);
+      return () => listening.unlisten();
     },
     close: () => sql.end({ timeout: 5 }),
   };

@@ -31,7 +31,9 @@ export const createSnapshotStore = (sql: Sql): SnapshotStore => ({
       [streamId],
     );
     const row = rows[0];
-    return row === undefined ? undefined : { version: Number(row.version), snapshotVersion: row.snapshot_version, state: row.state };
+    return row === undefined
+      ? undefined
+      : { version: Number(row.version), snapshotVersion: row.snapshot_version, state: row.state };
   },
   write: async (streamId, { version, snapshotVersion, state }) => {
     const json = JSON.stringify(state) as string | undefined;

@@ -12,8 +12,23 @@ export class CheckpointMoved extends Error {
 const toPosition = (row: { xid: string; pos: string } | undefined): FeedPosition =>
   row === undefined ? FEED_START : { transactionId: BigInt(row.xid), globalPosition: BigInt(row.pos) };
 
+/** The feed position of the last committed event, including any still held back by an older open transaction. */
+export const feedHead = async (sql: Sql): Promise<FeedPosition> =>
+  toPosition(
+    (
+      await sql.query<{ xid: string; pos: string }>(
+        `select transaction_id::text as xid, global_position::text as pos from omnistream.events
+          order by transaction_id desc, global_position desc limit 1`,
+      )
+    )[0],
+  );
+
 /** Reads a subscription's checkpoint, creating it at the start or at the end of the feed when new. */
-export const loadCheckpoint = async (sql: Sql, name: string, startFrom: 'beginning' | 'end'): Promise<FeedPosition> => {
+export const loadCheckpoint = async (
+  sql: Sql,
+  name: string,
+  startFrom: 'beginning' | 'end',
+): Promise<FeedPosition> => {
   const head =
     startFrom === 'end'
       ? toPosition(
@@ -39,12 +54,23 @@ export const loadCheckpoint = async (sql: Sql, name: string, startFrom: 'beginni
 };
 
 /** Moves the checkpoint from `from` to `to`, or throws CheckpointMoved when it is no longer at `from`. */
-export const saveCheckpoint = async (tx: Sql, name: string, from: FeedPosition, to: FeedPosition): Promise<void> => {
+export const saveCheckpoint = async (
+  tx: Sql,
+  name: string,
+  from: FeedPosition,
+  to: FeedPosition,
+): Promise<void> => {
   const rows = await tx.query(
     `update omnistream.subscriptions set transaction_id = $2::text::xid8, global_position = $3::bigint, updated_at = now()
       where name = $1 and transaction_id = $4::text::xid8 and global_position = $5::bigint
       returning 1`,
-    [name, String(to.transactionId), String(to.globalPosition), String(from.transactionId), String(from.globalPosition)],
+    [
+      name,
+      String(to.transactionId),
+      String(to.globalPosition),
+      String(from.transactionId),
+      String(from.globalPosition),
+    ],
   );
   if (rows.length === 0) throw new CheckpointMoved(name);
 };

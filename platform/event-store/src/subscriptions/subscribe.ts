@@ -1,9 +1,9 @@
 import type { EventEnvelope } from '@omnistream/kernel';
 import type { Sql } from '../database/database.js';
 import type { EventStore } from '../event-store.js';
-import { FEED_START, type FeedPosition } from '../feed.js';
+import { compareFeedPositions, FEED_START, type FeedPosition } from '../feed.js';
 import { createSubscriptionLock } from './subscription-lock.js';
-import { loadCheckpoint, saveCheckpoint, CheckpointMoved } from './checkpoint.js';
+import { CheckpointMoved, feedHead, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 
 export interface SubscriptionOptions {
   /** Unique and stable: the checkpoint is stored under it. */
@@ -34,7 +34,7 @@ export interface SubscriptionStatus {
 export interface Subscription {
   readonly name: string;
   status(): SubscriptionStatus;
-  /** Resolves once the subscription has applied everything committed on the feed before this call. */
+  /** Resolves once the subscription has applied (or filtered out) every event committed before this call. */
   caughtUp(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -72,13 +72,12 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
     emptyReads = 0;
     wake();
   });
-  const waiters: { target: number; resolve: () => void }[] = [];
-  let reads = 0; // the number of the last read that found the end of the feed
-  let readsStarted = 0;
+  const waiters: { head: FeedPosition; resolve: () => void }[] = [];
   const resolveWaiters = () => {
+    if (state !== 'active') return;
     for (let i = waiters.length - 1; i >= 0; i -= 1) {
       const waiter = waiters[i] as (typeof waiters)[number];
-      if (waiter.target <= reads) {
+      if (compareFeedPositions(position, waiter.head) >= 0) {
         waiters.splice(i, 1);
         waiter.resolve();
       }
@@ -96,13 +95,12 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
         }
         position = await loadCheckpoint(db, options.name, options.startFrom ?? 'beginning');
         state = 'active';
+        resolveWaiters();
       }
       try {
-        const readNumber = ++readsStarted;
         wokenSinceRead = false;
         const page = await store.readFeed(position, { limit: batchSize });
         if (page.events.length === 0) {
-          reads = readNumber;
           resolveWaiters();
           if (!wokenSinceRead) {
             // A wake-up with nothing visible means an older transaction still holds the feed back: look again soon.
@@ -120,6 +118,7 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
         });
         position = page.position;
         failedAttempts = 0;
+        resolveWaiters();
       } catch (error) {
         if (error instanceof CheckpointMoved) {
           state = 'starting'; // another instance moved on: reload the checkpoint
@@ -143,15 +142,16 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
   return {
     name: options.name,
     status: () => ({ name: options.name, state, position, failedAttempts }),
-    caughtUp: () =>
-      new Promise<void>((resolve, reject) => {
-        if (stopped) {
-          reject(new Error(`subscription ${options.name} is stopped`));
-          return;
-        }
-        waiters.push({ target: readsStarted + 1, resolve });
+    caughtUp: async () => {
+      if (stopped) throw new Error(`subscription ${options.name} is stopped`);
+      // Everything committed now, whatever older transaction may still hold the feed back.
+      const head = await feedHead(db);
+      await new Promise<void>((resolve) => {
+        waiters.push({ head, resolve });
+        resolveWaiters();
         wake();
-      }),
+      });
+    },
     stop: async () => {
       stopped = true;
       wake();

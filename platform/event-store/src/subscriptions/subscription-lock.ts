@@ -39,7 +39,10 @@ export const createSubscriptionLock = (db: Database, name: string): Subscription
       if (session !== undefined) return true;
       const candidate = await db.session();
       try {
-        const [row] = await candidate.query<{ locked: boolean }>('select pg_try_advisory_lock(1870, hashtext($1)) as locked', [name]);
+        const [row] = await candidate.query<{ locked: boolean }>(
+          'select pg_try_advisory_lock(1870, hashtext($1)) as locked',
+          [name],
+        );
         if (row?.locked === true) {
           session = candidate;
           return true;
