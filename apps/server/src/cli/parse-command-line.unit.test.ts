@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from './parse-command-line.js';
+
+describe('parseCommandLine', () => {
+  it('runs a known command', () =>
+    expect(parseCommandLine(['start'])).toEqual({ kind: 'run', command: 'start' }));
+  it('shows general help for --help, -h and help', () => {
+    for (const args of [['--help'], ['-h'], ['help']])
+      expect(parseCommandLine(args)).toEqual({ kind: 'help' });
+  });
+  it('shows a command’s help for <command> --help and help <command>', () => {
+    expect(parseCommandLine(['migrate', '--help'])).toEqual({ kind: 'help', command: 'migrate' });
+    expect(parseCommandLine(['help', 'start'])).toEqual({ kind: 'help', command: 'start' });
+  });
+  it('rejects unknown commands, options and stray arguments', () => {
+    expect(parseCommandLine(['serve'])).toMatchObject({
+      kind: 'usage_error',
+      message: 'unknown command "serve"',
+    });
+    expect(parseCommandLine(['start', '--port', '80'])).toMatchObject({ kind: 'usage_error' });
+    expect(parseCommandLine(['migrate', 'now'])).toMatchObject({ kind: 'usage_error', command: 'migrate' });
+    expect(parseCommandLine([])).toMatchObject({ kind: 'usage_error', message: 'no command given' });
+  });
+});

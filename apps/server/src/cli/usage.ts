@@ -1,0 +1,35 @@
+import { ENVIRONMENT_VARIABLES } from '../config/config-from-environment.js';
+import type { CommandName } from './parse-command-line.js';
+
+const environment = Object.entries(ENVIRONMENT_VARIABLES)
+  .map(([name, meaning]) => `  ${name.padEnd(32)}${meaning}`)
+  .join('\n');
+
+const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
+  start: `Usage: omnistream start
+
+Applies pending migrations, then serves the HTTP API (/health, /metrics, /docs) until SIGTERM or SIGINT,
+when it stops accepting, lets in-flight requests finish, closes the database and exits 0.
+`,
+  migrate: `Usage: omnistream migrate
+
+Applies pending database migrations, prints the ones it applied, and exits.
+`,
+};
+
+/** The text `--help` prints; the commands' own pages add what every command reads from the environment. */
+export const usage = (command?: CommandName): string =>
+  `${
+    command === undefined
+      ? `Usage: omnistream <command> [--help]
+
+Commands:
+  start      serve the HTTP API (embedded PGlite by default, or PostgreSQL)
+  migrate    apply database migrations and exit
+  help       show this text, or "help <command>" for one command
+`
+      : COMMAND_HELP[command]
+  }
+Environment:
+${environment}
+`;

@@ -1,0 +1,64 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from './parse-config.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Every variable the server reads, and what it sets. */
+export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
+  PORT: 'http.port: port to listen on (default 3000; 0 picks a free one)',
+  HOST: 'http.host: address to listen on (default 0.0.0.0)',
+  LOG_LEVEL: 'log.level: fatal, error, warn, info (default), debug, trace or silent',
+  OMNISTREAM_DATA_DIR: 'database.dataDir: folder of the embedded PGlite database (default ./data)',
+  OMNISTREAM_DATABASE_URL: 'database.url: a PostgreSQL server to use instead of PGlite (postgres://...)',
+  OMNISTREAM_SHUTDOWN_TIMEOUT_MS:
+    'shutdownTimeoutMs: how long in-flight requests may take after SIGTERM (default 10000)',
+};
+
+/** Other tools' variables share the prefix: the test suites' database URL must not stop a server they start. */
+const FOREIGN_PREFIXES = ['OMNISTREAM_TEST_', 'OMNISTREAM_BENCH_'];
+
+const integer = (env: Environment, name: string): number | undefined => {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+$/.test(text.trim()))
+    throw new ConfigError(`${name} must be a whole number, got ${JSON.stringify(text)}`);
+  return Number(text);
+};
+
+const defined = <T extends object>(entries: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(entries).filter(([, value]) => value !== undefined && value !== ''),
+  ) as Partial<T>;
+
+/**
+ * Maps environment variables to the config object that parseConfig checks. Takes the environment as an argument
+ * (only main.ts reads process.env). An unknown OMNISTREAM_* variable is an error, so a misspelt one does not
+ * silently leave the default in place. A relative data dir is resolved against `cwd` once, here.
+ */
+export const configFromEnvironment = (env: Environment, cwd: string): Record<string, unknown> => {
+  const unknown = Object.keys(env).filter(
+    (name) =>
+      name.startsWith('OMNISTREAM_') &&
+      !(name in ENVIRONMENT_VARIABLES) &&
+      !FOREIGN_PREFIXES.some((prefix) => name.startsWith(prefix)),
+  );
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `unknown environment variable ${unknown.join(', ')}; known: ${Object.keys(ENVIRONMENT_VARIABLES).join(', ')}`,
+    );
+  const url = env.OMNISTREAM_DATABASE_URL;
+  const dataDir = env.OMNISTREAM_DATA_DIR;
+  if (url && dataDir)
+    throw new ConfigError(
+      'set OMNISTREAM_DATABASE_URL (PostgreSQL) or OMNISTREAM_DATA_DIR (PGlite), not both',
+    );
+  const dir = dataDir || './data';
+  return defined({
+    http: defined({ host: env.HOST, port: integer(env, 'PORT') }),
+    database: url
+      ? { kind: 'postgres', url }
+      : { kind: 'pglite', dataDir: isAbsolute(dir) ? dir : resolve(cwd, dir) },
+    log: defined({ level: env.LOG_LEVEL }),
+    shutdownTimeoutMs: integer(env, 'OMNISTREAM_SHUTDOWN_TIMEOUT_MS'),
+  });
+};

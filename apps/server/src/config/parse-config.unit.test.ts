@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './parse-config.js';
+
+describe('parseConfig', () => {
+  it('fills every default, each named with its unit', () =>
+    expect(parseConfig({})).toEqual({
+      http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1048576, requestTimeoutMs: 30000 },
+      database: { kind: 'pglite', dataDir: './data' },
+      log: { level: 'info' },
+      idempotency: { keyTtlMs: 86400000, inProgressTimeoutMs: 60000, purgeIntervalMs: 3600000 },
+      shutdownTimeoutMs: 10000,
+    }));
+
+  it('returns a deeply frozen object', () => {
+    const config = parseConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+
+  it('fills the defaults of the PostgreSQL variant', () =>
+    expect(parseConfig({ database: { kind: 'postgres', url: 'postgres://db/omnistream' } }).database).toEqual(
+      {
+        kind: 'postgres',
+        url: 'postgres://db/omnistream',
+        maxConnections: 10,
+        idleInTransactionTimeoutMs: 60000,
+      },
+    ));
+
+  it('fails on an unknown key, naming it', () => {
+    expect(() => parseConfig({ http: { prot: 3000 } })).toThrow(ConfigError);
+    expect(() => parseConfig({ http: { prot: 3000 } })).toThrow(/unknown config key "http.prot"/);
+    expect(() => parseConfig({ shutdownTimeout: 5 })).toThrow(/unknown config key "shutdownTimeout"/);
+  });
+
+  it('says which value is wrong and what it got', () => {
+    expect(() => parseConfig({ http: { port: 70000 } })).toThrow(/http\.port: .*65535.*got 70000/);
+    expect(() => parseConfig({ log: { level: 'loud' } })).toThrow(/log\.level/);
+  });
+
+  it('reports errors of the database variant its kind chose', () => {
+    expect(() => parseConfig({ database: { kind: 'postgres', url: 'mysql://x' } })).toThrow(/database\.url/);
+    expect(() => parseConfig({ database: { kind: 'pglite', dataDir: '/d', url: 'postgres://x' } })).toThrow(
+      /unknown config key "database.url"/,
+    );
+    expect(() => parseConfig({ database: { kind: 'oracle' } })).toThrow(/database/);
+  });
+});

@@ -1,0 +1,90 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const Milliseconds = (defaultMs: number, description: string) =>
+  Type.Integer({ minimum: 0, default: defaultMs, description });
+
+/** Embedded PostgreSQL (WASM) in this process, its files under `dataDir`: the default shape (DESIGN.md). */
+const PgliteDatabase = Type.Object(
+  {
+    kind: Type.Literal('pglite'),
+    dataDir: Type.String({ minLength: 1, description: 'Absolute folder for the data files.' }),
+  },
+  { additionalProperties: false },
+);
+
+const PostgresDatabase = Type.Object(
+  {
+    kind: Type.Literal('postgres'),
+    url: Type.String({
+      pattern: '^postgres(ql)?://',
+      description: 'postgres://user:password@host:port/database',
+    }),
+    maxConnections: Type.Integer({ minimum: 2, default: 10 }),
+    idleInTransactionTimeoutMs: Milliseconds(
+      60_000,
+      'A session idle in a transaction holds the feed back; the server ends it after this.',
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Everything the server can be told, parsed once at boot (STYLE.md 10). Units are in the names. Unknown keys are
+ * errors, so a typo fails the start instead of silently keeping a default.
+ */
+export const ServerConfig = Type.Object(
+  {
+    http: Type.Object(
+      {
+        host: Type.String({ minLength: 1, default: '0.0.0.0' }),
+        port: Type.Integer({
+          minimum: 0,
+          maximum: 65_535,
+          default: 3000,
+          description: '0 picks a free port.',
+        }),
+        bodyLimitBytes: Type.Integer({ minimum: 1024, default: 1024 * 1024 }),
+        requestTimeoutMs: Milliseconds(30_000, 'A request unanswered after this long is cut off.'),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    // Defaulted by parseConfig (to PGlite under ./data): TypeBox would merge a union's default into a given value.
+    database: Type.Union([PgliteDatabase, PostgresDatabase]),
+    log: Type.Object(
+      {
+        level: Type.Union(
+          [
+            Type.Literal('fatal'),
+            Type.Literal('error'),
+            Type.Literal('warn'),
+            Type.Literal('info'),
+            Type.Literal('debug'),
+            Type.Literal('trace'),
+            Type.Literal('silent'),
+          ],
+          { default: 'info' },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    idempotency: Type.Object(
+      {
+        keyTtlMs: Milliseconds(
+          24 * 60 * 60 * 1000,
+          'How long a response is replayed for a retried Idempotency-Key.',
+        ),
+        inProgressTimeoutMs: Milliseconds(60_000, 'How long an unfinished first attempt blocks its key.'),
+        purgeIntervalMs: Milliseconds(60 * 60 * 1000, 'How often expired keys are deleted.'),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    shutdownTimeoutMs: Milliseconds(
+      10_000,
+      'After SIGTERM, in-flight requests get this long to finish before the process is stopped.',
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type ServerConfig = Static<typeof ServerConfig>;
+export type LogLevel = ServerConfig['log']['level'];

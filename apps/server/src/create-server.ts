@@ -1,0 +1,85 @@
+import { createEventStore, runMigrations, type Database, type EventStore } from '@omnistream/event-store';
+import {
+  createHttpApp,
+  createIdempotencyStore,
+  registerRequestMetrics,
+  type HttpApp,
+} from '@omnistream/http';
+import {
+  createMetricsRegistry,
+  registerFeedMetrics,
+  type Logger,
+  type Registry,
+} from '@omnistream/observability';
+import type { ServerConfig } from './config/server-config.js';
+import { registerHealthRoute } from './health-route.js';
+import { registerMetricsRoute } from './metrics-route.js';
+import { openConfiguredDatabase } from './open-configured-database.js';
+import { serverMigrations } from './server-migrations.js';
+
+export interface Server {
+  /** Ready to `listen` or `inject`; modules add their routes before that. */
+  readonly app: HttpApp;
+  readonly database: Database;
+  readonly eventStore: EventStore;
+  readonly metrics: Registry;
+  /** Migration ids applied while starting. */
+  readonly applied: readonly string[];
+  /** Stops accepting, lets in-flight requests finish, then closes the event store and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface ServerDependencies {
+  readonly logger: Logger;
+}
+
+/**
+ * The composition root (STYLE.md 9): the one place that picks the database from config and wires the platform
+ * together. Listening and signals stay in main.ts.
+ */
+export const createServer = async (config: ServerConfig, { logger }: ServerDependencies): Promise<Server> => {
+  const database = await openConfiguredDatabase(config.database);
+  try {
+    const applied = await runMigrations(database, serverMigrations);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const eventStore = createEventStore(database);
+    const idempotency = createIdempotencyStore(database, config.idempotency);
+    const metrics = createMetricsRegistry();
+    registerFeedMetrics(metrics, database);
+    const app = await createHttpApp({
+      logger,
+      openApi: {
+        title: 'Omnistream',
+        version: '0.1.0',
+        description: 'Event-driven backbone for omnichannel retail.',
+      },
+      idempotency,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+    });
+    registerRequestMetrics(app, metrics);
+    registerHealthRoute(app, database);
+    registerMetricsRoute(app, metrics);
+
+    const purge = setInterval(() => {
+      idempotency.purgeExpired().then(
+        (purged) => purged > 0 && logger.info({ purged }, 'expired idempotency keys purged'),
+        (error: unknown) => logger.warn({ err: error }, 'could not purge expired idempotency keys'),
+      );
+    }, config.idempotency.purgeIntervalMs);
+    purge.unref(); // housekeeping must never keep the process alive
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        clearInterval(purge);
+        await app.close();
+        await eventStore.close();
+        await database.close();
+      })());
+    return { app, database, eventStore, metrics, applied, close };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+};
