@@ -16,6 +16,7 @@ import { registerHealthRoute } from './health-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { serverMigrations } from './server-migrations.js';
+import { registerStreamRoutes } from './streams/register-stream-routes.js';
 
 export interface Server {
   /** Ready to `listen` or `inject`; modules add their routes before that. */
@@ -60,6 +61,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     registerRequestMetrics(app, metrics);
     registerHealthRoute(app, database);
     registerMetricsRoute(app, metrics);
+    registerStreamRoutes(app, eventStore);
 
     const purge = setInterval(() => {
       idempotency.purgeExpired().then(
