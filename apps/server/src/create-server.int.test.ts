@@ -51,7 +51,7 @@ describe.each(shapes)('createServer on $name', (shape) => {
   });
 
   it('applies every migration on first start', () =>
-    expect(server.applied).toEqual(['0001-event-store', '0002-idempotency-keys']));
+    expect(server.applied).toEqual(['0001-event-store', '0002-idempotency-keys', '0003-projections']));
 
   it('reports health with the kind of database it runs on', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/health' });

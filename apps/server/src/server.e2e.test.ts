@@ -93,7 +93,7 @@ describe('omnistream start with embedded PGlite', () => {
     const first = await start({ OMNISTREAM_DATA_DIR: dataDir });
     await checkEndpoints(first.url, 'pglite');
     expect(first.lines.find((line) => line.msg === 'migrations applied')).toMatchObject({
-      applied: ['0001-event-store', '0002-idempotency-keys'],
+      applied: ['0001-event-store', '0002-idempotency-keys', '0003-projections'],
     });
     expect(await stop(first)).toBe(0);
     expect(first.lines.map((line) => line.msg)).toContain('omnistream stopped');
@@ -126,7 +126,7 @@ describe('omnistream CLI', () => {
       const first = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
-        /applied 2 of 2 migrations\n {2}0001-event-store\n {2}0002-idempotency-keys/,
+        /applied 3 of 3 migrations\n {2}0001-event-store\n {2}0002-idempotency-keys\n {2}0003-projections/,
       );
       const second = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(second.code).toBe(0);

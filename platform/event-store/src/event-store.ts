@@ -233,7 +233,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       return rows[0]?.version ?? 0;
     },
     readFeed: async (after, feedOptions) => {
-      const page = await readFeed(db, after, feedOptions);
+      const page = await readFeed(feedOptions?.in ?? db, after, feedOptions);
       return { ...page, events: page.events.map(upcast) };
     },
     onCommitted: (listener) => signal.subscribe(listener),

@@ -13,6 +13,14 @@ export const FEED_START: FeedPosition = Object.freeze({ transactionId: 0n, globa
 
 export interface ReadFeedOptions {
   readonly limit?: number;
+  /**
+   * 'stable' (the default): only transactions below the oldest one still running, so nothing can later appear
+   * before the returned position. 'committed': everything committed now; only safe when the caller knows that no
+   * transaction that matters is still running (a projection switch holding its inline lock exclusively).
+   */
+  readonly upTo?: 'stable' | 'committed';
+  /** Read inside this transaction instead of on a connection of the store's own. */
+  readonly in?: Sql;
 }
 
 export interface FeedPage {
@@ -43,14 +51,14 @@ export const compareFeedPositions = (a: FeedPosition, b: FeedPosition): number =
 export const readFeed = async (
   sql: Sql,
   after: FeedPosition,
-  { limit = 1000 }: ReadFeedOptions = {},
+  { limit = 1000, upTo = 'stable' }: ReadFeedOptions = {},
 ): Promise<FeedPage> => {
   const rows = await sql.query<EventRow & { prev_xid: string | null; prev_pos: string | null }>(
     `select ${EVENT_COLUMNS}, p.transaction_id::text as prev_xid, p.global_position::text as prev_pos
        from omnistream.events e
        left join omnistream.events p on p.stream_id = e.stream_id and p.version = e.version - 1
       where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-        and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ${upTo === 'stable' ? 'and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
       order by e.transaction_id, e.global_position
       limit $3`,
     [String(after.transactionId), String(after.globalPosition), limit],

@@ -72,7 +72,7 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
     emptyReads = 0;
     wake();
   });
-  const waiters: { head: FeedPosition; resolve: () => void }[] = [];
+  const waiters: { head: FeedPosition; resolve: () => void; reject: (error: Error) => void }[] = [];
   const resolveWaiters = () => {
     if (state !== 'active') return;
     for (let i = waiters.length - 1; i >= 0; i -= 1) {
@@ -135,6 +135,8 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
 
   const running = run().finally(async () => {
     state = 'stopped';
+    for (const waiter of waiters.splice(0))
+      waiter.reject(new Error(`subscription ${options.name} stopped before catching up`));
     unsubscribe();
     await lock.release();
   });
@@ -146,8 +148,8 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
       if (stopped) throw new Error(`subscription ${options.name} is stopped`);
       // Everything committed now, whatever older transaction may still hold the feed back.
       const head = await feedHead(db);
-      await new Promise<void>((resolve) => {
-        waiters.push({ head, resolve });
+      await new Promise<void>((resolve, reject) => {
+        waiters.push({ head, resolve, reject });
         resolveWaiters();
         wake();
       });

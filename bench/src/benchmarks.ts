@@ -1,0 +1,5 @@
+import type { Benchmark } from './benchmark.js';
+import { eventStoreBenchmark } from './event-store/event-store-benchmark.js';
+
+/** Every benchmark `npm run bench -- <name>` knows, by name. */
+export const benchmarks: ReadonlyMap<string, Benchmark> = new Map([['event-store', eventStoreBenchmark]]);
