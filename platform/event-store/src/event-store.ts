@@ -1,5 +1,5 @@
 import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
-import { DomainError } from '@omnistream/kernel';
+import { DomainError, isDomainError } from '@omnistream/kernel';
 import { idConflict, translateAppendError, versionConflict } from './append-errors.js';
 import type { Database, Sql } from './database/database.js';
 import { EVENT_COLUMNS, toEnvelope, toIso, type EventRow } from './event-row.js';
@@ -87,7 +87,7 @@ interface BatchRow {
 }
 
 const APPEND_SQL =
-  'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at from omnistream.append_batch($1::text::jsonb)';
+  'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at from omnistream.append_batch($1::text::jsonb, $2::boolean)';
 
 const HOOK_LOCKS_SQL = 'select pg_advisory_xact_lock_shared(1871, k) from unnest($1::int[]) as k order by k';
 
@@ -142,12 +142,12 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   };
 
   /** One round trip: the append function, then inline projections, in the caller's transaction. */
-  const writeIn = async (tx: Sql, batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
+  const writeIn = async (tx: Sql, batch: readonly Prepared[], checkIds: boolean): Promise<(AppendResult | Error)[]> => {
     let rows: (BatchRow & { recorded_at: Date | string })[];
     try {
       // Advisory locks assign no transaction id, so this may precede the append's first write.
       if (hookLockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [hookLockKeys]);
-      rows = await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`]);
+      rows = await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`, checkIds]);
     } catch (error) {
       return translateAppendError(
         error,
@@ -163,9 +163,21 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     return results;
   };
 
+  const writeOnce = (batch: readonly Prepared[], checkIds: boolean) =>
+    hooks.length === 0 ? writeIn(db, batch, checkIds) : db.transaction((tx) => writeIn(tx, batch, checkIds));
+
+  /**
+   * The fast path leaves stored ids to the unique constraint; only when it fires is the batch written again with
+   * the per-append check that tells a harmless retry (a no-op) from a real clash.
+   */
   const writeBatch = async (batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
-    const results =
-      hooks.length === 0 ? await writeIn(db, batch) : await db.transaction((tx) => writeIn(tx, batch));
+    let results: (AppendResult | Error)[];
+    try {
+      results = await writeOnce(batch, false);
+    } catch (error) {
+      if (!isDomainError(error, 'EVENT_ID_CONFLICT')) throw error;
+      results = await writeOnce(batch, true);
+    }
     if (results.some((r) => !(r instanceof Error) && !r.duplicate)) signal.committed();
     return results;
   };
@@ -182,7 +194,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
 
   const appendAll = async (tx: Sql, appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
     if (appends.length === 0) throw new DomainError('EMPTY_APPEND', 'appendMany needs at least one stream');
-    const results = await writeIn(tx, appends.map(prepare));
+    const results = await writeIn(tx, appends.map(prepare), true);
     const failure = results.find((r): r is Error => r instanceof Error);
     if (failure !== undefined) throw failure;
     return results as AppendResult[];

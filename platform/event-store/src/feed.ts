@@ -45,8 +45,9 @@ export const compareFeedPositions = (a: FeedPosition, b: FeedPosition): number =
  * below the oldest one still running (`pg_snapshot_xmin`). Everything below that id has committed or aborted for
  * good, so the feed is a stable prefix: no gap timers, and a slow commit is never skipped (DESIGN.md).
  *
- * Each event is returned with the feed coordinates of its predecessor in its stream, and the read fails if that
- * predecessor would not have been delivered first: the stores' locking guarantees it, this proves it.
+ * Each event carries the feed coordinates of its predecessor in its stream, recorded under the stream's lock when
+ * it was appended, and the read fails if that predecessor would not have been delivered first: the store's
+ * locking guarantees it, this proves it on every read.
  */
 export const readFeed = async (
   sql: Sql,
@@ -54,9 +55,8 @@ export const readFeed = async (
   { limit = 1000, upTo = 'stable' }: ReadFeedOptions = {},
 ): Promise<FeedPage> => {
   const rows = await sql.query<EventRow & { prev_xid: string | null; prev_pos: string | null }>(
-    `select ${EVENT_COLUMNS}, p.transaction_id::text as prev_xid, p.global_position::text as prev_pos
+    `select ${EVENT_COLUMNS}, e.prev_transaction_id::text as prev_xid, e.prev_position::text as prev_pos
        from omnistream.events e
-       left join omnistream.events p on p.stream_id = e.stream_id and p.version = e.version - 1
       where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
         ${upTo === 'stable' ? 'and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
       order by e.transaction_id, e.global_position

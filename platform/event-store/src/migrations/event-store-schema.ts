@@ -16,12 +16,15 @@ export const eventStoreSchema: Migration = {
 create table omnistream.streams (
   stream_id text primary key,
   version bigint not null,
+  -- Feed coordinates of the stream's last event: the next event records them as its predecessor.
+  last_transaction_id xid8 not null,
+  last_position bigint not null,
   updated_at timestamptz not null default now()
 );
 
 create table omnistream.events (
-  global_position bigserial primary key,
   transaction_id xid8 not null default pg_current_xact_id(),
+  global_position bigserial not null,
   event_id uuid not null,
   stream_id text not null,
   version bigint not null,
@@ -29,11 +32,15 @@ create table omnistream.events (
   data jsonb not null,
   metadata jsonb not null,
   recorded_at timestamptz not null default now(),
+  -- Feed coordinates of the previous event of this stream (null for version 1). Readers check that it sorts
+  -- before this event, proving per-stream order on the feed without a join.
+  prev_transaction_id xid8,
+  prev_position bigint,
+  -- The feed's order is the primary key: readers page through it by (transaction id, position).
+  constraint events_pkey primary key (transaction_id, global_position),
   constraint events_event_id_key unique (event_id),
   constraint events_stream_version_key unique (stream_id, version)
 );
-
-create index events_feed_idx on omnistream.events (transaction_id, global_position);
 
 create table omnistream.subscriptions (
   name text primary key,
@@ -50,44 +57,61 @@ create table omnistream.snapshots (
   updated_at timestamptz not null default now()
 );
 
-create function omnistream.append_batch(p_appends jsonb)
+create function omnistream.append_batch(p_appends jsonb, p_check_ids boolean)
 returns table (idx int, outcome text, stream_version bigint, positions bigint[], transaction_id text)
 language plpgsql as $$
 declare
   v_key int;
+  v_count_appends int := jsonb_array_length(p_appends);
   v_append jsonb;
   v_stream text;
   v_expected text;
   v_events jsonb;
   v_count int;
   v_current bigint;
+  v_last_xid xid8;
+  v_last_pos bigint;
   v_known int;
   v_same int;
   v_positions bigint[];
+  v_conflict boolean;
 begin
   if pg_current_xact_id_if_assigned() is not null then
     raise exception 'APPEND_NOT_FIRST_WRITE: appends must be the first write of their transaction'
       using errcode = 'OS001';
   end if;
-  for v_key in
-    select distinct hashtext(a->>'s') from jsonb_array_elements(p_appends) a order by 1
-  loop
-    perform pg_advisory_xact_lock(1869, v_key);
-  end loop;
+  if v_count_appends = 1 then
+    perform pg_advisory_xact_lock(1869, hashtext(p_appends->0->>'s'));
+  else
+    for v_key in select distinct hashtext(a->>'s') from jsonb_array_elements(p_appends) a order by 1 loop
+      perform pg_advisory_xact_lock(1869, v_key);
+    end loop;
+  end if;
 
-  for v_append, idx in
-    select a, (o - 1)::int from jsonb_array_elements(p_appends) with ordinality as t(a, o) order by o
-  loop
+  for i in 0 .. v_count_appends - 1 loop
+    idx := i;
+    v_append := p_appends->i;
     v_stream := v_append->>'s';
     v_expected := v_append->>'e';
     v_events := v_append->'ev';
     v_count := jsonb_array_length(v_events);
-    select s.version into v_current from omnistream.streams s where s.stream_id = v_stream;
+    transaction_id := null;
+    positions := null;
+    select s.version, s.last_transaction_id, s.last_position into v_current, v_last_xid, v_last_pos
+      from omnistream.streams s where s.stream_id = v_stream;
     v_current := coalesce(v_current, 0);
 
-    -- The first id already stored means a retry of a committed append (or a mistake): check every id. A later
-    -- id clashing alone is caught by the unique constraint, which fails the transaction.
-    if exists (select 1 from omnistream.events e where e.event_id = (v_events->0->>'id')::uuid) then
+    v_conflict := not (
+      v_expected = 'any'
+      or (v_expected = 'no_stream' and v_current = 0)
+      or (v_expected = 'stream_exists' and v_current > 0)
+      or (v_expected ~ '^[0-9]+$' and v_current = v_expected::bigint)
+    );
+
+    -- An id already stored means a retry of a committed append (or a mistake). Looked up on request or when the
+    -- version does not fit (a retry's expected version is stale by its own append); otherwise the unique
+    -- constraint catches it, and the caller retries with the check on.
+    if (p_check_ids or v_conflict) and exists (select 1 from omnistream.events e where e.event_id = (v_events->0->>'id')::uuid) then
       select count(*)::int, count(*) filter (where e.stream_id = v_stream)::int,
              array_agg(e.global_position order by e.version)
         into v_known, v_same, v_positions
@@ -96,36 +120,40 @@ begin
       outcome := case when v_known = v_count and v_same = v_count then 'duplicate' else 'id_conflict' end;
       stream_version := v_current;
       positions := case when outcome = 'duplicate' then v_positions end;
-      transaction_id := null;
       return next;
       continue;
     end if;
 
-    if not (
-      v_expected = 'any'
-      or (v_expected = 'no_stream' and v_current = 0)
-      or (v_expected = 'stream_exists' and v_current > 0)
-      or (v_expected ~ '^[0-9]+$' and v_current = v_expected::bigint)
-    ) then
+    if v_conflict then
       if v_expected not in ('any', 'no_stream', 'stream_exists') and v_expected !~ '^[0-9]+$' then
         raise exception 'INVALID_EXPECTED_VERSION: %', v_expected using errcode = 'OS002';
       end if;
-      outcome := 'conflict'; stream_version := v_current; positions := null; transaction_id := null;
+      outcome := 'conflict'; stream_version := v_current;
       return next;
       continue;
     end if;
 
-    insert into omnistream.streams as s (stream_id, version) values (v_stream, v_current + v_count)
-      on conflict (stream_id) do update set version = excluded.version, updated_at = now();
-
-    with inserted as (
-      insert into omnistream.events (event_id, stream_id, version, type, data, metadata)
-      select (x->>'id')::uuid, v_stream, v_current + o, x->>'type', x->'data', x->'metadata'
+    -- Positions are drawn in version order; each event records its predecessor's feed coordinates.
+    with numbered as (
+      select nextval('omnistream.events_global_position_seq') as pos, x, o
         from jsonb_array_elements(v_events) with ordinality as t(x, o)
-        order by o
+        order by o -- a volatile target list is evaluated after the sort: positions rise with versions
+    ), inserted as (
+      insert into omnistream.events
+        (global_position, event_id, stream_id, version, type, data, metadata, prev_transaction_id, prev_position)
+      select pos, (x->>'id')::uuid, v_stream, v_current + o, x->>'type', x->'data', x->'metadata',
+             case when o = 1 then v_last_xid else pg_current_xact_id() end,
+             case when o = 1 then v_last_pos else lag(pos) over (order by o) end
+        from numbered
       returning global_position
     )
     select array_agg(global_position order by global_position) into v_positions from inserted;
+
+    insert into omnistream.streams as s (stream_id, version, last_transaction_id, last_position)
+      values (v_stream, v_current + v_count, pg_current_xact_id(), v_positions[v_count])
+      on conflict (stream_id) do update
+        set version = excluded.version, last_transaction_id = excluded.last_transaction_id,
+            last_position = excluded.last_position, updated_at = now();
 
     outcome := 'ok'; stream_version := v_current + v_count; positions := v_positions;
     transaction_id := pg_current_xact_id()::text;
