@@ -142,7 +142,11 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   };
 
   /** One round trip: the append function, then inline projections, in the caller's transaction. */
-  const writeIn = async (tx: Sql, batch: readonly Prepared[], checkIds: boolean): Promise<(AppendResult | Error)[]> => {
+  const writeIn = async (
+    tx: Sql,
+    batch: readonly Prepared[],
+    checkIds: boolean,
+  ): Promise<(AppendResult | Error)[]> => {
     let rows: (BatchRow & { recorded_at: Date | string })[];
     try {
       // Advisory locks assign no transaction id, so this may precede the append's first write.
@@ -239,7 +243,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     streamVersion: async (streamId) => {
       assertStreamId(streamId);
       const rows = await db.query<{ version: number }>(
-        'select version::int as version from omnistream.streams where stream_id = $1',
+        'select version::int as version from omnistream.events where stream_id = $1 order by version desc limit 1',
         [streamId],
       );
       return rows[0]?.version ?? 0;

@@ -45,8 +45,8 @@ export const compareFeedPositions = (a: FeedPosition, b: FeedPosition): number =
  * below the oldest one still running (`pg_snapshot_xmin`). Everything below that id has committed or aborted for
  * good, so the feed is a stable prefix: no gap timers, and a slow commit is never skipped (DESIGN.md).
  *
- * Each event carries the feed coordinates of its predecessor in its stream, recorded under the stream's lock when
- * it was appended, and the read fails if that predecessor would not have been delivered first: the store's
+ * The first event of every append carries the feed coordinates of its stream's previous event, recorded under the
+ * stream's lock, and the read fails if that predecessor would not have been delivered first: the store's
  * locking guarantees it, this proves it on every read.
  */
 export const readFeed = async (
@@ -65,21 +65,21 @@ export const readFeed = async (
   );
   const events = rows.map((row) => {
     const event = toEnvelope(row);
-    if (event.version > 1) {
-      const before =
-        row.prev_xid !== null &&
-        row.prev_pos !== null &&
-        compareFeedPositions(
-          { transactionId: BigInt(row.prev_xid), globalPosition: BigInt(row.prev_pos) },
-          event,
-        ) < 0;
-      if (!before)
-        throw new DomainError(
-          'STREAM_ORDER_VIOLATION',
-          `event ${event.id} (${event.streamId} v${event.version}) reached the feed before its predecessor; refusing to deliver it out of order`,
-          { streamId: event.streamId, version: event.version },
-        );
-    }
+    // The first event of each append names its predecessor (the stream's head when it was appended); the rest
+    // follow it in the same transaction and statement, where position order is version order.
+    if (
+      row.prev_xid !== null &&
+      row.prev_pos !== null &&
+      compareFeedPositions(
+        { transactionId: BigInt(row.prev_xid), globalPosition: BigInt(row.prev_pos) },
+        event,
+      ) >= 0
+    )
+      throw new DomainError(
+        'STREAM_ORDER_VIOLATION',
+        `event ${event.id} (${event.streamId} v${event.version}) reached the feed before its predecessor; refusing to deliver it out of order`,
+        { streamId: event.streamId, version: event.version },
+      );
     return event;
   });
   const last = events[events.length - 1];

@@ -124,7 +124,7 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     expect(isDomainError(caught, code), `expected ${code}, got ${String(caught)}`).toBe(true);
     expect((caught as Error).message.length).toBeGreaterThan(10);
     const [counts] = await opened.db.query<{ events: number; streams: number }>(
-      'select (select count(*)::int from omnistream.events) as events, (select count(*)::int from omnistream.streams) as streams',
+      'select (select count(*)::int from omnistream.events) as events, (select count(distinct stream_id)::int from omnistream.events) as streams',
     );
     expect(counts).toEqual({ events: 0, streams: 0 });
   });

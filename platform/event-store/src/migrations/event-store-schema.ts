@@ -1,27 +1,19 @@
 import type { Migration } from './run-migrations.js';
 
 /**
- * The event store's tables and its append function. The append function is the only writer of `streams` and
- * `events`; every expected-version mode is enforced here, in SQL, under per-stream locks.
+ * The event store's tables and its append function. The append function is the only writer of `events`; every
+ * expected-version mode is enforced here, in SQL, under per-stream locks.
  *
  * Ordering (DESIGN.md "The ordering pitfall"): a transaction's id is fixed at its first write. The function
  * therefore refuses to run in a transaction that has already written, and takes every stream's lock — a
  * transaction-scoped advisory lock, which assigns no transaction id — in one sorted order before its first
- * write. A writer that waited for a stream's lock thus gets a larger transaction id than the writer it waited
- * for, and the feed, ordered by (transaction id, position), keeps every stream in version order.
+ * write. A writer that waited for a stream's lock thus gets a larger transaction id than the writer it waited for,
+ * and the feed, ordered by (transaction id, position), keeps every stream in version order. The lock is the
+ * stream's only lock: there is no streams table, a stream's head is its last event.
  */
 export const eventStoreSchema: Migration = {
   id: '0001-event-store',
   sql: `
-create table omnistream.streams (
-  stream_id text primary key,
-  version bigint not null,
-  -- Feed coordinates of the stream's last event: the next event records them as its predecessor.
-  last_transaction_id xid8 not null,
-  last_position bigint not null,
-  updated_at timestamptz not null default now()
-);
-
 create table omnistream.events (
   transaction_id xid8 not null default pg_current_xact_id(),
   global_position bigserial not null,
@@ -32,8 +24,8 @@ create table omnistream.events (
   data jsonb not null,
   metadata jsonb not null,
   recorded_at timestamptz not null default now(),
-  -- Feed coordinates of the previous event of this stream (null for version 1). Readers check that it sorts
-  -- before this event, proving per-stream order on the feed without a join.
+  -- On the first event of an append: feed coordinates of the stream's previous event (null for version 1).
+  -- Readers check that it sorts before this event, proving per-stream order on the feed without a join.
   prev_transaction_id xid8,
   prev_position bigint,
   -- The feed's order is the primary key: readers page through it by (transaction id, position).
@@ -97,8 +89,9 @@ begin
     v_count := jsonb_array_length(v_events);
     transaction_id := null;
     positions := null;
-    select s.version, s.last_transaction_id, s.last_position into v_current, v_last_xid, v_last_pos
-      from omnistream.streams s where s.stream_id = v_stream;
+    -- The stream's head, read under its lock: no streams table to keep in step, one index probe.
+    select e.version, e.transaction_id, e.global_position into v_current, v_last_xid, v_last_pos
+      from omnistream.events e where e.stream_id = v_stream order by e.version desc limit 1;
     v_current := coalesce(v_current, 0);
 
     v_conflict := not (
@@ -133,27 +126,19 @@ begin
       continue;
     end if;
 
-    -- Positions are drawn in version order; each event records its predecessor's feed coordinates.
-    with numbered as (
-      select nextval('omnistream.events_global_position_seq') as pos, x, o
-        from jsonb_array_elements(v_events) with ordinality as t(x, o)
-        order by o -- a volatile target list is evaluated after the sort: positions rise with versions
-    ), inserted as (
+    -- Positions are drawn in version order within this one statement. The first event records the stream's
+    -- previous head as its predecessor: that is the cross-transaction order readers verify. The others follow
+    -- their predecessor within this same transaction and statement, so their order on the feed is by position.
+    with inserted as (
       insert into omnistream.events
-        (global_position, event_id, stream_id, version, type, data, metadata, prev_transaction_id, prev_position)
-      select pos, (x->>'id')::uuid, v_stream, v_current + o, x->>'type', x->'data', x->'metadata',
-             case when o = 1 then v_last_xid else pg_current_xact_id() end,
-             case when o = 1 then v_last_pos else lag(pos) over (order by o) end
-        from numbered
+        (event_id, stream_id, version, type, data, metadata, prev_transaction_id, prev_position)
+      select (x->>'id')::uuid, v_stream, v_current + o, x->>'type', x->'data', x->'metadata',
+             case when o = 1 then v_last_xid end, case when o = 1 then v_last_pos end
+        from jsonb_array_elements(v_events) with ordinality as t(x, o)
+        order by o
       returning global_position
     )
     select array_agg(global_position order by global_position) into v_positions from inserted;
-
-    insert into omnistream.streams as s (stream_id, version, last_transaction_id, last_position)
-      values (v_stream, v_current + v_count, pg_current_xact_id(), v_positions[v_count])
-      on conflict (stream_id) do update
-        set version = excluded.version, last_transaction_id = excluded.last_transaction_id,
-            last_position = excluded.last_position, updated_at = now();
 
     outcome := 'ok'; stream_version := v_current + v_count; positions := v_positions;
     transaction_id := pg_current_xact_id()::text;
