@@ -1,5 +1,6 @@
 import { DomainError, isUuid, uuidV7, type NewEvent } from '@omnistream/kernel';
 import { isExpectedVersion } from './expected-version.js';
+import { toJson } from './to-json.js';
 
 /** The shape `omnistream.append_batch` takes for one stream: never change without a migration. */
 export interface AppendPayload {
@@ -36,56 +37,6 @@ export const assertStreamId = (streamId: unknown): string => {
     );
   return streamId;
 };
-
-/** JSON.stringify that refuses what PostgreSQL's jsonb or a JSON reader would silently lose or reject. */
-const toJson = (value: unknown, what: string): string => {
-  let json: string | undefined;
-  try {
-    json = stringify(value, what);
-  } catch (error) {
-    if (error instanceof TypeError)
-      throw new DomainError(
-        'EVENT_NOT_SERIALIZABLE',
-        `${what} is not JSON: ${error.message.split('\n')[0] ?? ''}`,
-      );
-    throw error;
-  }
-  if (json === undefined) throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} is not a JSON value`);
-  return json;
-};
-
-const stringify = (value: unknown, what: string): string | undefined =>
-  JSON.stringify(value, (key, item: unknown) => {
-    if (key.includes('\u0000'))
-      throw new DomainError('EVENT_NOT_SERIALIZABLE', `${what} has a key with a NUL character`);
-    switch (typeof item) {
-      case 'bigint':
-      case 'function':
-      case 'symbol':
-        throw new DomainError(
-          'EVENT_NOT_SERIALIZABLE',
-          `${what} holds a ${typeof item} at "${key}", which JSON cannot carry`,
-        );
-      case 'number':
-        if (!Number.isFinite(item))
-          throw new DomainError(
-            'EVENT_NOT_SERIALIZABLE',
-            `${what} holds ${String(item)} at "${key}", which JSON cannot carry`,
-          );
-        return item;
-      case 'string':
-        if (item.includes('\u0000'))
-          throw new DomainError(
-            'EVENT_NOT_SERIALIZABLE',
-            `${what} holds a NUL character at "${key}", which PostgreSQL cannot store`,
-          );
-        return item;
-      case 'boolean':
-      case 'object':
-      case 'undefined':
-        return item;
-    }
-  });
 
 /**
  * Checks one append and turns it into its payload. Everything is checked before anything is sent, so a bad
