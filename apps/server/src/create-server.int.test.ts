@@ -4,43 +4,18 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@omnistream/observability';
-import { createScratchDatabase, postgresTestUrl } from '@omnistream/testing';
+import { testDatabaseConfigs } from '@omnistream/testing';
 import { parseConfig } from './config/parse-config.js';
 import { createServer, type Server } from './create-server.js';
 
 const logger = createLogger({ level: 'silent' });
 
-/** Both shapes the server can run in; PostgreSQL only where a test server is configured (always in CI). */
-const shapes = [
-  {
-    name: 'pglite',
-    database: async () => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'omnistream-'));
-      return {
-        config: { kind: 'pglite', dataDir },
-        drop: () => rm(dataDir, { recursive: true, force: true }),
-      };
-    },
-  },
-  ...(postgresTestUrl() === undefined
-    ? []
-    : [
-        {
-          name: 'postgres',
-          database: async () => {
-            const scratch = await createScratchDatabase(postgresTestUrl() ?? '');
-            return { config: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
-          },
-        },
-      ]),
-];
-
-describe.each(shapes)('createServer on $name', (shape) => {
+describe.each(testDatabaseConfigs())('createServer on $name', (shape) => {
   let server: Server;
   let drop: () => Promise<void>;
   let closed: boolean;
   beforeEach(async () => {
-    const database = await shape.database();
+    const database = await shape.create();
     drop = database.drop;
     closed = false;
     server = await createServer(parseConfig({ database: database.config }), { logger });

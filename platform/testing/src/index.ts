@@ -1,5 +1,7 @@
 export {
   testDatabases,
+  testDatabaseConfigs,
+  type TestDatabaseConfig,
   createScratchDatabase,
   postgresTestUrl,
   type TestDatabase,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import {
   openPgliteDatabase,
@@ -85,4 +88,41 @@ const server = (adminUrl: string): TestDatabase => ({
 export const testDatabases = (): TestDatabase[] => {
   const url = postgresTestUrl();
   return url === undefined ? [pglite] : [pglite, server(url)];
+};
+
+/**
+ * Database configurations (not opened) for code that opens its own database, such as the server: a fresh
+ * PGlite folder, and a scratch PostgreSQL database when a test server is configured.
+ */
+export interface TestDatabaseConfig {
+  readonly name: 'pglite' | 'postgres';
+  create: () => Promise<{
+    config: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+    drop: () => Promise<void>;
+  }>;
+}
+
+export const testDatabaseConfigs = (): TestDatabaseConfig[] => {
+  const url = postgresTestUrl();
+  const embedded: TestDatabaseConfig = {
+    name: 'pglite',
+    create: async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'omnistream-'));
+      return {
+        config: { kind: 'pglite', dataDir },
+        drop: () => rm(dataDir, { recursive: true, force: true }),
+      };
+    },
+  };
+  if (url === undefined) return [embedded];
+  return [
+    embedded,
+    {
+      name: 'postgres',
+      create: async () => {
+        const scratch = await createScratchDatabase(url);
+        return { config: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
+      },
+    },
+  ];
 };

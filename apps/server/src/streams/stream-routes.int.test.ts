@@ -1,35 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@omnistream/observability';
-import { createScratchDatabase, postgresTestUrl } from '@omnistream/testing';
+import { testDatabaseConfigs } from '@omnistream/testing';
 import { parseConfig } from '../config/parse-config.js';
 import { createServer, type Server } from '../create-server.js';
 
 const logger = createLogger({ level: 'silent' });
 
-const shapes: { name: string; database: () => Promise<{ config: object; drop: () => Promise<void> }> }[] = [
-  {
-    name: 'pglite',
-    database: () =>
-      Promise.resolve({ config: { kind: 'pglite', dataDir: 'memory://' }, drop: () => Promise.resolve() }),
-  },
-  ...(postgresTestUrl() === undefined
-    ? []
-    : [
-        {
-          name: 'postgres',
-          database: async () => {
-            const scratch = await createScratchDatabase(postgresTestUrl() ?? '');
-            return { config: { kind: 'postgres', url: scratch.url }, drop: () => scratch.drop() };
-          },
-        },
-      ]),
-];
-
-describe.each(shapes)('the event store over HTTP on $name', (shape) => {
+describe.each(testDatabaseConfigs())('the event store over HTTP on $name', (shape) => {
   let server: Server;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const database = await shape.database();
+    const database = await shape.create();
     drop = database.drop;
     server = await createServer(parseConfig({ database: database.config }), { logger });
   });
