@@ -1,6 +1,6 @@
 import { DomainError, isUuid, uuidV7, type NewEvent } from '@omnistream/kernel';
 import { isExpectedVersion } from './expected-version.js';
-import { toJson } from './to-json.js';
+import { assertJsonSafe } from './to-json.js';
 
 /** The shape `omnistream.append_batch` takes for one stream: never change without a migration. */
 export interface AppendPayload {
@@ -47,7 +47,7 @@ export const prepareAppend = (
   events: unknown,
   expectedVersion: unknown,
   limits: AppendLimits,
-): { payload: AppendPayload; json: string; ids: string[] } => {
+): { payload: AppendPayload; json: string } => {
   const stream = assertStreamId(streamId);
   if (!isExpectedVersion(expectedVersion))
     throw new DomainError(
@@ -64,46 +64,58 @@ export const prepareAppend = (
   const ids = new Set<string>();
   const parts: string[] = [];
   const ev: AppendPayload['ev'][number][] = [];
-  (events as readonly NewEvent[]).forEach((event, index) => {
-    const at = `event ${index} of ${stream}`;
+  // Hot path: messages are built only on failure, and each event is serialised once.
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index] as NewEvent;
+    const at = () => `event ${index} of ${stream}`;
     if (event === null || typeof event !== 'object')
-      throw new DomainError('INVALID_EVENT', `${at} is not an object`);
-    if (typeof event.type !== 'string' || event.type.length > 200 || !EVENT_TYPE.test(event.type))
+      throw new DomainError('INVALID_EVENT', `${at()} is not an object`);
+    const { type, data } = event;
+    if (typeof type !== 'string' || type.length > 200 || !EVENT_TYPE.test(type))
       throw new DomainError(
         'INVALID_EVENT',
-        `${at} needs a type: a letter, then letters, digits or _.:- (at most 200)`,
+        `${at()} needs a type: a letter, then letters, digits or _.:- (at most 200)`,
       );
-    const id = event.id ?? uuidV7();
-    if (!isUuid(id))
-      throw new DomainError('INVALID_EVENT', `${at} has id ${JSON.stringify(id)}, which is not a UUID`);
-    const lower = id.toLowerCase();
-    if (ids.has(lower))
-      throw new DomainError('INVALID_EVENT', `${at} repeats the event id ${id} within one append`);
-    ids.add(lower);
-    if (event.data === undefined) throw new DomainError('INVALID_EVENT', `${at} has no data`);
-    if (
-      event.metadata !== undefined &&
-      (event.metadata === null || typeof event.metadata !== 'object' || Array.isArray(event.metadata))
-    )
-      throw new DomainError('INVALID_EVENT', `${at} has metadata that is not an object`);
-    const data = toJson(event.data, `the data of ${at}`);
-    const metadata = toJson(event.metadata ?? {}, `the metadata of ${at}`);
-    const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
+    let id: string;
+    if (event.id === undefined) id = uuidV7();
+    else if (isUuid(event.id)) id = event.id.toLowerCase();
+    else
+      throw new DomainError(
+        'INVALID_EVENT',
+        `${at()} has id ${JSON.stringify(event.id)}, which is not a UUID`,
+      );
+    if (ids.has(id))
+      throw new DomainError('INVALID_EVENT', `${at()} repeats the event id ${id} within one append`);
+    ids.add(id);
+    if (data === undefined) throw new DomainError('INVALID_EVENT', `${at()} has no data`);
+    const metadata = event.metadata ?? {};
+    if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata))
+      throw new DomainError('INVALID_EVENT', `${at()} has metadata that is not an object`);
+    assertJsonSafe(data, () => `the data of ${at()}`);
+    assertJsonSafe(metadata, () => `the metadata of ${at()}`);
+    const json = JSON.stringify({ id, type, data, metadata });
+    if (json.includes('\\u0000'))
+      throw new DomainError(
+        'EVENT_NOT_SERIALIZABLE',
+        `${at()} holds a NUL character, which PostgreSQL cannot store`,
+      );
+    // A UTF-8 byte is at least one UTF-16 unit and at most three: count bytes only when it could matter.
+    const bytes = json.length * 3 <= limits.maxEventBytes ? json.length : Buffer.byteLength(json);
     if (bytes > limits.maxEventBytes)
       throw new DomainError(
         'EVENT_TOO_LARGE',
-        `${at} is ${bytes} bytes; the limit is ${limits.maxEventBytes}`,
-        { bytes, limit: limits.maxEventBytes },
+        `${at()} is ${bytes} bytes; the limit is ${limits.maxEventBytes}`,
+        {
+          bytes,
+          limit: limits.maxEventBytes,
+        },
       );
-    parts.push(
-      `{"id":"${lower}","type":${JSON.stringify(event.type)},"data":${data},"metadata":${metadata}}`,
-    );
-    ev.push({ id: lower, type: event.type, data: event.data, metadata: event.metadata ?? {} });
-  });
+    parts.push(json);
+    ev.push({ id, type, data, metadata });
+  }
   const e = String(expectedVersion);
   return {
     payload: { s: stream, e, ev },
     json: `{"s":${JSON.stringify(stream)},"e":"${e}","ev":[${parts.join(',')}]}`,
-    ids: [...ids],
   };
 };
