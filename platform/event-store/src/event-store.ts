@@ -2,7 +2,7 @@ import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
 import { DomainError, isDomainError } from '@omnistream/kernel';
 import { idConflict, translateAppendError, versionConflict } from './append-errors.js';
 import type { Database, Sql } from './database/database.js';
-import { EVENT_COLUMNS, toEnvelope, toIso, type EventRow } from './event-row.js';
+import { STREAM_EVENT_COLUMNS, toEnvelope, toIso, type StreamEventRow } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
 import { createFeedSignal } from './feed-signal.js';
 import { readFeed, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
@@ -234,13 +234,13 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     readStream: async (streamId, { from, direction = 'forwards', maxCount = 10_000 } = {}) => {
       assertStreamId(streamId);
       const forwards = direction === 'forwards';
-      const rows = await db.query<EventRow>(
-        `select ${EVENT_COLUMNS} from omnistream.events e
+      const rows = await db.query<StreamEventRow>(
+        `select ${STREAM_EVENT_COLUMNS} from omnistream.events e
           where e.stream_id = $1 and e.version ${forwards ? '>=' : '<='} $2::bigint
           order by e.version ${forwards ? 'asc' : 'desc'} limit $3`,
         [streamId, String(from ?? (forwards ? 1 : Number.MAX_SAFE_INTEGER)), maxCount],
       );
-      return rows.map((row) => upcast(toEnvelope(row)));
+      return rows.map((row) => upcast(toEnvelope(row, streamId)));
     },
     streamVersion: async (streamId) => {
       assertStreamId(streamId);

@@ -64,7 +64,7 @@ export const readFeed = async (
     [String(after.transactionId), String(after.globalPosition), limit],
   );
   const events = rows.map((row) => {
-    const event = toEnvelope(row);
+    const event = toEnvelope(row, row.stream_id);
     // The first event of each append names its predecessor (the stream's head when it was appended); the rest
     // follow it in the same transaction and statement, where position order is version order.
     if (
