@@ -10,6 +10,12 @@
 export interface GroupCommitOptions {
   /** Batches in flight at once; each holds a connection. */
   readonly maxConcurrentBatches: number;
+  /**
+   * Batches in flight while the queue holds only small appends. Small appends gain from waiting to share a
+   * transaction; large ones (at least `largeBatchEvents` queued) are worth a transaction of their own at once.
+   */
+  readonly smallBatchConcurrency: number;
+  readonly largeBatchEvents: number;
   /** Most appends per batch. */
   readonly maxAppendsPerBatch: number;
   /** Most events per batch; an append larger than this goes alone. */
@@ -30,6 +36,7 @@ export const createGroupCommitter = <Item, Result>(
   options: GroupCommitOptions,
 ) => {
   const queue: Pending<Item, Result>[] = [];
+  let queuedEvents = 0;
   let inFlight = 0;
 
   const settle = (batch: readonly Pending<Item, Result>[], outcomes: readonly (Result | Error)[]) =>
@@ -56,6 +63,7 @@ export const createGroupCommitter = <Item, Result>(
       if (batch.length > 0 && events + next.events > options.maxEventsPerBatch) break;
       batch.push(next);
       events += next.events;
+      queuedEvents -= next.events;
       queue.shift();
     }
     return batch;
@@ -63,6 +71,7 @@ export const createGroupCommitter = <Item, Result>(
 
   const pump = (): void => {
     while (inFlight < options.maxConcurrentBatches && queue.length > 0) {
+      if (inFlight >= options.smallBatchConcurrency && queuedEvents < options.largeBatchEvents) return;
       const batch = takeBatch();
       inFlight += 1;
       void (async () => {
@@ -83,6 +92,7 @@ export const createGroupCommitter = <Item, Result>(
     submit: (item: Item, events: number): Promise<Result> =>
       new Promise<Result>((resolve, reject) => {
         queue.push({ item, events, resolve, reject });
+        queuedEvents += events;
         pump();
       }),
     get pending(): number {

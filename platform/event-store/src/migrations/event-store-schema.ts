@@ -126,19 +126,28 @@ begin
       continue;
     end if;
 
-    -- Positions are drawn in version order within this one statement. The first event records the stream's
-    -- previous head as its predecessor: that is the cross-transaction order readers verify. The others follow
-    -- their predecessor within this same transaction and statement, so their order on the feed is by position.
-    with inserted as (
+    if v_count = 1 then
+      -- The common case, without the set machinery below (a third cheaper on PGlite).
       insert into omnistream.events
         (event_id, stream_id, version, type, data, metadata, prev_transaction_id, prev_position)
-      select (x->>'id')::uuid, v_stream, v_current + o, x->>'type', x->'data', x->'metadata',
-             case when o = 1 then v_last_xid end, case when o = 1 then v_last_pos end
-        from jsonb_array_elements(v_events) with ordinality as t(x, o)
-        order by o
-      returning global_position
-    )
-    select array_agg(global_position order by global_position) into v_positions from inserted;
+      values ((v_events->0->>'id')::uuid, v_stream, v_current + 1, v_events->0->>'type', v_events->0->'data',
+              v_events->0->'metadata', v_last_xid, v_last_pos)
+      returning array[global_position] into v_positions;
+    else
+      -- Positions are drawn in version order within this one statement. The first event records the stream's
+      -- previous head as its predecessor: that is the cross-transaction order readers verify. The others follow
+      -- their predecessor within this same transaction and statement, so their order on the feed is by position.
+      with inserted as (
+        insert into omnistream.events
+          (event_id, stream_id, version, type, data, metadata, prev_transaction_id, prev_position)
+        select (x->>'id')::uuid, v_stream, v_current + o, x->>'type', x->'data', x->'metadata',
+               case when o = 1 then v_last_xid end, case when o = 1 then v_last_pos end
+          from jsonb_array_elements(v_events) with ordinality as t(x, o)
+          order by o
+        returning global_position
+      )
+      select array_agg(global_position order by global_position) into v_positions from inserted;
+    end if;
 
     outcome := 'ok'; stream_version := v_current + v_count; positions := v_positions;
     transaction_id := pg_current_xact_id()::text;
