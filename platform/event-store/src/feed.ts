@@ -54,8 +54,10 @@ export const readFeed = async (
   after: FeedPosition,
   { limit = 1000, upTo = 'stable' }: ReadFeedOptions = {},
 ): Promise<FeedPage> => {
-  const rows = await sql.query<EventRow & { prev_xid: string | null; prev_pos: string | null }>(
-    `select ${EVENT_COLUMNS}, e.prev_transaction_id::text as prev_xid, e.prev_position::text as prev_pos
+  // The predecessor check runs in SQL: one boolean per row is cheaper to return than two wide integers.
+  const rows = await sql.query<EventRow & { misordered: boolean | null }>(
+    `select ${EVENT_COLUMNS},
+            (e.prev_transaction_id, e.prev_position) >= (e.transaction_id, e.global_position) as misordered
        from omnistream.events e
       where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
         ${upTo === 'stable' ? 'and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
@@ -67,14 +69,7 @@ export const readFeed = async (
     const event = toEnvelope(row, row.stream_id);
     // The first event of each append names its predecessor (the stream's head when it was appended); the rest
     // follow it in the same transaction and statement, where position order is version order.
-    if (
-      row.prev_xid !== null &&
-      row.prev_pos !== null &&
-      compareFeedPositions(
-        { transactionId: BigInt(row.prev_xid), globalPosition: BigInt(row.prev_pos) },
-        event,
-      ) >= 0
-    )
+    if (row.misordered === true)
       throw new DomainError(
         'STREAM_ORDER_VIOLATION',
         `event ${event.id} (${event.streamId} v${event.version}) reached the feed before its predecessor; refusing to deliver it out of order`,

@@ -124,4 +124,19 @@ describe.each(testDatabases())('out-of-order commits on $name', (target) => {
     expect([a.type, b.type]).toEqual(['A', 'B']);
     expect(compareFeedPositions(a, b)).toBeLessThan(0);
   });
+
+  it('refuses to deliver an event whose recorded predecessor would come after it on the feed', async () => {
+    await store.append('tamper-1', [{ type: 'A', data: {} }]);
+    const [second] = (await store.append('tamper-1', [{ type: 'B', data: {} }])).events;
+    // Simulate the ordering pitfall: the predecessor claims a later place on the feed than its successor.
+    await opened.db.query(
+      `update omnistream.events set prev_position = global_position + 1, prev_transaction_id = transaction_id
+        where event_id = $1`,
+      [second?.id],
+    );
+    await expect(
+      store.readFeed({ transactionId: 0n, globalPosition: 0n }, { limit: 100_000 }),
+    ).rejects.toThrow(/before its predecessor/);
+    await opened.db.query('delete from omnistream.events where stream_id = $1', ['tamper-1']);
+  });
 });
