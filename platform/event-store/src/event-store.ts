@@ -1,8 +1,10 @@
 import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
 import { DomainError, isDomainError } from '@omnistream/kernel';
-import { idConflict, translateAppendError, versionConflict } from './append-errors.js';
+import { translateAppendError } from './append-errors.js';
+import type { AppendResult } from './append-result.js';
+import { APPEND_SQL, toAppendResult, type AppendBatchRow } from './append-batch-result.js';
 import type { Database, Sql } from './database/database.js';
-import { STREAM_EVENT_COLUMNS, toEnvelope, toIso, type StreamEventRow } from './event-row.js';
+import { STREAM_EVENT_COLUMNS, toEnvelope, type StreamEventRow } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
 import { createFeedSignal } from './feed-signal.js';
 import { readFeed, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
@@ -10,19 +12,11 @@ import { createGroupCommitter, type GroupCommitOptions } from './group-commit.js
 import { assertStreamId, prepareAppend, type AppendLimits, type AppendPayload } from './validate-append.js';
 import { createUpcast, type Upcaster } from './upcasters.js';
 
+export type { AppendResult };
+
 export interface AppendOptions {
   /** Defaults to 'any'. */
   readonly expectedVersion?: ExpectedVersion;
-}
-
-export interface AppendResult {
-  readonly streamId: string;
-  /** The stream's version after this append: pass it as the next expected version. */
-  readonly nextExpectedVersion: number;
-  /** The committed events, in stream order. */
-  readonly events: readonly EventEnvelope[];
-  /** True when every event was already stored by an earlier append: nothing new was written. */
-  readonly duplicate: boolean;
 }
 
 export interface StreamAppend {
@@ -78,17 +72,6 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-interface BatchRow {
-  readonly idx: number;
-  readonly outcome: 'ok' | 'duplicate' | 'conflict' | 'id_conflict';
-  readonly stream_version: string | number;
-  readonly positions: readonly (string | number | bigint)[] | null;
-  readonly transaction_id: string | null;
-}
-
-const APPEND_SQL =
-  'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at from omnistream.append_batch($1::text::jsonb, $2::boolean)';
-
 const HOOK_LOCKS_SQL = 'select pg_advisory_xact_lock_shared(1871, k) from unnest($1::int[]) as k order by k';
 
 const DEFAULT_LIMITS: AppendLimits = { maxEventBytes: 1024 * 1024, maxEventsPerAppend: 10_000 };
@@ -103,51 +86,13 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   const signal = createFeedSignal(db);
   const appendedIn = new WeakSet<Sql>();
 
-  const toResult = (
-    prepared: Prepared,
-    row: BatchRow & { recorded_at: Date | string },
-  ): AppendResult | Error => {
-    const { payload } = prepared;
-    const version = Number(row.stream_version);
-    switch (row.outcome) {
-      case 'conflict':
-        return versionConflict(payload.s, payload.e, version);
-      case 'id_conflict':
-        return idConflict(payload.s);
-      case 'ok':
-      case 'duplicate': {
-        const first = version - payload.ev.length + 1;
-        const positions = row.positions ?? [];
-        const transactionId = BigInt(row.transaction_id ?? 0);
-        const recordedAt = toIso(row.recorded_at);
-        const events = payload.ev.map((event, index): EventEnvelope => ({
-          id: event.id,
-          type: event.type,
-          streamId: payload.s,
-          version: row.outcome === 'ok' ? first + index : 0,
-          data: event.data,
-          metadata: event.metadata as EventEnvelope['metadata'],
-          globalPosition: BigInt(positions[index] ?? 0),
-          transactionId,
-          recordedAt,
-        }));
-        return {
-          streamId: payload.s,
-          nextExpectedVersion: version,
-          events: row.outcome === 'ok' ? events : [],
-          duplicate: row.outcome === 'duplicate',
-        };
-      }
-    }
-  };
-
   /** One round trip: the append function, then inline projections, in the caller's transaction. */
   const writeIn = async (
     tx: Sql,
     batch: readonly Prepared[],
     checkIds: boolean,
   ): Promise<(AppendResult | Error)[]> => {
-    let rows: (BatchRow & { recorded_at: Date | string })[];
+    let rows: AppendBatchRow[];
     try {
       // Advisory locks assign no transaction id, so this may precede the append's first write.
       if (hookLockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [hookLockKeys]);
@@ -160,7 +105,9 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     }
     const results = batch.map((prepared, index) => {
       const row = rows.find((r) => r.idx === index);
-      return row === undefined ? new Error(`no outcome for append ${index}`) : toResult(prepared, row);
+      return row === undefined
+        ? new Error(`no outcome for append ${index}`)
+        : toAppendResult(prepared.payload, row);
     });
     const appended = results.flatMap((r) => (r instanceof Error ? [] : r.events));
     if (appended.length > 0) for (const hook of hooks) await hook.handle(tx, appended);
