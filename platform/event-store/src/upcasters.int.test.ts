@@ -2,21 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
 import { createEventStore, type EventStore } from './event-store.js';
 import { FEED_START } from './feed.js';
-import type { Upcaster } from './upcasters.js';
-
-const upcasters: Upcaster[] = [
-  {
-    type: 'PriceSet',
-    fromVersion: 1,
-    upcast: (data) => ({ amountMinor: Math.round((data as { amount: number }).amount * 100) }),
-  },
-  {
-    type: 'PriceSet',
-    fromVersion: 2,
-    toType: 'PriceChanged',
-    upcast: (data) => ({ ...(data as object), currency: 'EUR' }),
-  },
-];
+import { priceUpcasters } from './upcasters.fixture.js';
 
 describe.each(testDatabases())('upcasting on read on $name', (database) => {
   let opened: OpenedTestDatabase;
@@ -26,7 +12,7 @@ describe.each(testDatabases())('upcasting on read on $name', (database) => {
   beforeAll(async () => {
     opened = await database.open();
     writer = createEventStore(opened.db);
-    reader = createEventStore(opened.db, { upcasters });
+    reader = createEventStore(opened.db, { upcasters: priceUpcasters });
     await writer.append('item-1', [
       { type: 'PriceSet', data: { amount: 12.5 }, metadata: { schemaVersion: 1, correlationId: 'corr-1' } },
       { type: 'PriceChanged', data: { amountMinor: 999, currency: 'SEK' }, metadata: { schemaVersion: 3 } },

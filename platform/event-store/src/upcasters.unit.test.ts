@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEnvelope, EventMetadata } from '@omnistream/kernel';
 import { createUpcast, type Upcaster } from './upcasters.js';
+import { priceUpcasters } from './upcasters.fixture.js';
 
 const stored = (type: string, data: unknown, metadata: EventMetadata = {}): EventEnvelope => ({
   id: '00000000-0000-7000-8000-000000000001',
@@ -13,21 +14,6 @@ const stored = (type: string, data: unknown, metadata: EventMetadata = {}): Even
   transactionId: 42n,
   recordedAt: '2026-03-01T10:00:00.000Z',
 });
-
-/** PriceSet v1 { amount } -> v2 { amountMinor } -> v3 PriceChanged { amountMinor, currency } */
-const priceUpcasters: Upcaster[] = [
-  {
-    type: 'PriceSet',
-    fromVersion: 1,
-    upcast: (data) => ({ amountMinor: Math.round((data as { amount: number }).amount * 100) }),
-  },
-  {
-    type: 'PriceSet',
-    fromVersion: 2,
-    toType: 'PriceChanged',
-    upcast: (data) => ({ ...(data as object), currency: 'EUR' }),
-  },
-];
 
 describe('createUpcast', () => {
   it('raises an event through every step of the chain to the current version', () =>

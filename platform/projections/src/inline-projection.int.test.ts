@@ -10,6 +10,7 @@ import {
 import { inlineProjection } from './inline-projection.js';
 import {
   ordersIn,
+  placeOrder,
   orderTotalsV1,
   orderTotalsV2,
   readTotals,
@@ -18,9 +19,6 @@ import {
 import type { Projection } from './projection.js';
 import { projectionsSchema } from './projections-schema.js';
 import { startProjection } from './start-projection.js';
-
-const place = (store: EventStore, order: string, customer: string, total: number) =>
-  store.append(`order-${order}`, [{ type: 'OrderPlaced', data: { customer, total } }]);
 
 /** PGlite answers without a trip through the event loop; writers yield so that timers still run. */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -48,7 +46,7 @@ describe.each(testDatabases())('inline projections on $name', (target) => {
   it('updates the read model in the same transaction as the append', async () => {
     const v1 = orderTotalsV1('inline_same_tx');
     const store = storeWith([v1]);
-    await place(store, 'a-1', 'ann', 5);
+    await placeOrder(store, 'a-1', 'ann', 5);
     const runner = startProjection(store, v1, { inline: true });
     await runner.activated();
     expect((await readTotals(opened.db, v1.name)).totals.get('ann')).toEqual({
@@ -57,7 +55,7 @@ describe.each(testDatabases())('inline projections on $name', (target) => {
       largest: 0,
     });
     // No waiting for any subscription: the append's own transaction wrote it.
-    await place(store, 'a-2', 'ann', 7);
+    await placeOrder(store, 'a-2', 'ann', 7);
     expect((await readTotals(opened.db, v1.name)).totals.get('ann')).toEqual({
       orders: 2,
       total: 12,
@@ -79,8 +77,8 @@ describe.each(testDatabases())('inline projections on $name', (target) => {
     const store = storeWith([strict]);
     const runner = startProjection(store, strict, { inline: true });
     await runner.activated();
-    await place(store, 'b-1', 'bob', 3);
-    await expect(place(store, 'b-2', 'bob', -1)).rejects.toThrow('negative total');
+    await placeOrder(store, 'b-1', 'bob', 3);
+    await expect(placeOrder(store, 'b-2', 'bob', -1)).rejects.toThrow('negative total');
     expect(await store.streamVersion('order-b-2')).toBe(0);
     expect((await readTotals(opened.db, strict.name)).totals.get('bob')).toEqual({
       orders: 1,
@@ -97,7 +95,7 @@ describe.each(testDatabases())('inline projections on $name', (target) => {
     const before = storeWith([v1]);
     const v1Runner = startProjection(before, v1, { inline: true, checkIntervalMs: 20 });
     await v1Runner.activated();
-    for (let i = 0; i < 40; i += 1) await place(before, `c-${i}`, `customer-${i % 4}`, i + 1);
+    for (let i = 0; i < 40; i += 1) await placeOrder(before, `c-${i}`, `customer-${i % 4}`, i + 1);
 
     // The rolled-out code knows both versions; on PostgreSQL a second pool stands for a second process.
     const writers = [storeWith([v2, { previous: [v1] }])];
@@ -113,7 +111,7 @@ describe.each(testDatabases())('inline projections on $name', (target) => {
     const writerLoops = writers.flatMap((store, s) =>
       [0, 1, 2, 3].map(async (w) => {
         for (let i = 0; writing; i += 1) {
-          await place(store, `d-${s}-${w}-${i}`, `customer-${(i + w) % 5}`, ((i * 7) % 11) + 1);
+          await placeOrder(store, `d-${s}-${w}-${i}`, `customer-${(i + w) % 5}`, ((i * 7) % 11) + 1);
           written += 1;
           await breathe();
         }

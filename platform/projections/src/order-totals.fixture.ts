@@ -112,3 +112,7 @@ export const readTotals = (
 
 export const ordersIn = (totals: Map<string, CustomerTotals>): number =>
   [...totals.values()].reduce((sum, c) => sum + c.orders, 0);
+
+/** Appends one OrderPlaced to `order-<order>`. */
+export const placeOrder = (store: EventStore, order: string | number, customer: string, total: number) =>
+  store.append(`order-${order}`, [{ type: 'OrderPlaced', data: { customer, total } }]);

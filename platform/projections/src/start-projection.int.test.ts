@@ -4,6 +4,7 @@ import { createEventStore, platformMigrations, type EventStore } from '@omnistre
 import { activeTables } from './active-tables.js';
 import {
   ordersIn,
+  placeOrder,
   orderTotalsV1,
   orderTotalsV2,
   readTotals,
@@ -11,9 +12,6 @@ import {
 } from './order-totals.fixture.js';
 import { projectionsSchema } from './projections-schema.js';
 import { startProjection } from './start-projection.js';
-
-const place = (store: EventStore, order: number, customer: string, total: number) =>
-  store.append(`order-${order}`, [{ type: 'OrderPlaced', data: { customer, total } }]);
 
 /** What a version should hold: v1 does not keep the largest order. */
 const expected = async (store: EventStore, version: number) => {
@@ -44,13 +42,13 @@ describe.each(testDatabases())('asynchronous projections on $name', (target) => 
   });
 
   it('builds a read model from the feed, applying every event exactly once across restarts', async () => {
-    for (let i = 0; i < 25; i += 1) await place(store, i, `customer-${i % 3}`, 10 + i);
+    for (let i = 0; i < 25; i += 1) await placeOrder(store, i, `customer-${i % 3}`, 10 + i);
     expect(await activeTables(opened.db, 'totals_once')).toBeUndefined();
     const first = startProjection(store, orderTotalsV1('totals_once'), { batchSize: 7 });
     await first.activated();
     await first.caughtUp();
     await first.stop();
-    for (let i = 25; i < 40; i += 1) await place(store, i, `customer-${i % 3}`, 10 + i);
+    for (let i = 25; i < 40; i += 1) await placeOrder(store, i, `customer-${i % 3}`, 10 + i);
     const second = startProjection(store, orderTotalsV1('totals_once'));
     await second.caughtUp();
     expect(second.status().state).toBe('active');
@@ -63,7 +61,7 @@ describe.each(testDatabases())('asynchronous projections on $name', (target) => 
 
   it('rebuilds version 2 beside version 1 while writes continue, and readers never see it missing or going back', async () => {
     const name = 'totals_rebuild';
-    for (let i = 0; i < 50; i += 1) await place(store, 1000 + i, `customer-${i % 5}`, i + 1);
+    for (let i = 0; i < 50; i += 1) await placeOrder(store, 1000 + i, `customer-${i % 5}`, i + 1);
     const v1 = startProjection(store, orderTotalsV1(name), {
       checkIntervalMs: 20,
       dropTablesWhenRetired: true,
@@ -75,7 +73,7 @@ describe.each(testDatabases())('asynchronous projections on $name', (target) => 
     let written = 0;
     const writer = (async () => {
       for (let i = 0; writing; i += 1, written += 1) {
-        await place(store, 2000 + i, `customer-${i % 7}`, (i % 13) + 1);
+        await placeOrder(store, 2000 + i, `customer-${i % 7}`, (i % 13) + 1);
         // PGlite answers without a trip through the event loop: a tight loop of appends would starve every timer.
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
