@@ -132,6 +132,42 @@ describe.each(testDatabases())('subscriptions on $name', (target) => {
       await writerDb.close();
     });
 
+  // A server-side failure only PostgreSQL has: every connection of the process is cut mid-run.
+  if (target.name === 'postgres')
+    it('carries on after its connections are killed, still applying every event once', async () => {
+      const errors: unknown[] = [];
+      const subscription = subscribe(store, {
+        name: 'outage',
+        filter: (event) => event.streamId === 'outage-1',
+        retry: { initialDelayMs: 10 },
+        onError: (error) => errors.push(error),
+        handle: (events, tx) => recordEffects(tx, 'outage', events),
+      });
+      await store.append('outage-1', [{ type: 'Before', data: {} }]);
+      await subscription.caughtUp();
+      const killer = await openPostgresDatabase({
+        url: (opened.config as { url: string }).url,
+        maxConnections: 1,
+      });
+      await killer.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      await killer.close();
+      await until(async () => {
+        try {
+          await store.append('outage-1', [{ type: 'After', data: {} }]);
+          return true;
+        } catch {
+          return false; // the pool reconnects on its next query
+        }
+      });
+      await subscription.caughtUp();
+      await subscription.stop();
+      const applied = await effects('outage');
+      expect(applied.map((e) => e.version)).toEqual([1, 2]);
+    });
+
   it('starts from the end of the feed when asked', async () => {
     await store.append('late-1', [{ type: 'Old', data: {} }]);
     const subscription = subscribe(store, {

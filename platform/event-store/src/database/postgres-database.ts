@@ -28,17 +28,21 @@ const run = async <Row extends object>(
 
 /** A PostgreSQL server through the `postgres` driver (pipelined, prepared statements). */
 export const openPostgresDatabase = async (options: PostgresOptions): Promise<Database> => {
-  const sql = postgres(options.url, {
-    max: options.maxConnections ?? 10,
-    onnotice: () => {},
-    // Wide integers arrive as strings; callers convert them explicitly.
-    types: {},
-    connection: {
-      application_name: 'omnistream',
-      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
-      ...(options.statementTimeoutMs === undefined ? {} : { statement_timeout: options.statementTimeoutMs }),
-    },
-  });
+  const connect = (max: number) =>
+    postgres(options.url, {
+      max,
+      onnotice: () => {},
+      // Wide integers arrive as strings; callers convert them explicitly.
+      types: {},
+      connection: {
+        application_name: 'omnistream',
+        idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+        ...(options.statementTimeoutMs === undefined
+          ? {}
+          : { statement_timeout: options.statementTimeoutMs }),
+      },
+    });
+  const sql = connect(options.maxConnections ?? 10);
   await sql`select 1`; // fail at open, not at first use, when the server is unreachable
   return {
     kind: 'postgres',
@@ -47,14 +51,15 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
     query: (text, params) => run(sql, text, params),
     transaction: async <T>(work: (tx: Sql) => Promise<T>) =>
       (await sql.begin((tx) => work({ query: (text, params) => run(tx, text, params) }))) as T,
+    // A client of its own with one connection, not the driver's `reserve()`: a reserved connection that the
+    // server cuts throws from a timer and never answers again, where a client reconnects. A reconnect loses
+    // session state such as advisory locks, so holders re-check what they hold (see subscription-lock.ts).
     session: async (): Promise<Session> => {
-      const reserved = await sql.reserve();
+      const client = connect(1);
+      await client`select 1`;
       return {
-        query: (text, params) => run(reserved, text, params),
-        release: () => {
-          reserved.release();
-          return Promise.resolve();
-        },
+        query: (text, params) => run(client, text, params),
+        release: () => client.end({ timeout: 5 }),
       };
     },
     listen: async (channel, onNotify) => {

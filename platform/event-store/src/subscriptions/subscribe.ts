@@ -84,20 +84,28 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
     }
   };
 
+  let lockCheckedAt = Date.now();
   const run = async (): Promise<void> => {
     while (!stopped) {
-      if (state !== 'active') {
-        if (!(await lock.tryAcquire())) {
-          state = 'standby';
-          await sleep(standbyIntervalMs, woken);
-          rearm();
-          continue;
-        }
-        position = await loadCheckpoint(db, options.name, options.startFrom ?? 'beginning');
-        state = 'active';
-        resolveWaiters();
-      }
       try {
+        if (state !== 'active') {
+          if (!(await lock.tryAcquire())) {
+            state = 'standby';
+            await sleep(standbyIntervalMs, woken);
+            rearm();
+            continue;
+          }
+          position = await loadCheckpoint(db, options.name, options.startFrom ?? 'beginning');
+          state = 'active';
+          resolveWaiters();
+        }
+        if (Date.now() - lockCheckedAt >= standbyIntervalMs) {
+          lockCheckedAt = Date.now();
+          if (!(await lock.stillHeld())) {
+            state = 'starting'; // the lock went with a cut connection: take it again, or stand by
+            continue;
+          }
+        }
         wokenSinceRead = false;
         const page = await store.readFeed(position, { limit: batchSize });
         if (page.events.length === 0) {
@@ -125,6 +133,7 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
           continue;
         }
         failedAttempts += 1;
+        lockCheckedAt = 0; // a failure may have been a cut connection: check the lock before the next batch
         options.onError?.(error, failedAttempts);
         const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (failedAttempts - 1));
         await sleep(delay * (0.5 + Math.random() / 2), woken); // jitter: instances do not retry in lockstep

@@ -2,6 +2,8 @@ import type { Database, Session } from '../database/database.js';
 
 export interface SubscriptionLock {
   tryAcquire(): Promise<boolean>;
+  /** False when the lock was lost (its connection was cut and replaced); the holder must acquire it again. */
+  stillHeld(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export const createSubscriptionLock = (db: Database, name: string): Subscription
         }
         return Promise.resolve(held);
       },
+      stillHeld: () => Promise.resolve(held),
       release: () => {
         if (held) holders.delete(name);
         held = false;
@@ -52,6 +55,19 @@ export const createSubscriptionLock = (db: Database, name: string): Subscription
         throw error;
       }
       await candidate.release();
+      return false;
+    },
+    stillHeld: async () => {
+      if (session === undefined) return false;
+      const [row] = await session.query<{ held: boolean }>(
+        `select exists (select 1 from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()
+                          and classid = 1870 and objid = hashtext($1)::oid and objsubid = 2 and granted) as held`,
+        [name],
+      );
+      if (row?.held === true) return true;
+      const lost = session;
+      session = undefined;
+      await lost.release();
       return false;
     },
     release: async () => {
