@@ -4,7 +4,7 @@ import { translateAppendError } from './append-errors.js';
 import type { AppendResult } from './append-result.js';
 import { APPEND_SQL, toAppendResult, type AppendBatchRow } from './append-batch-result.js';
 import type { Database, Sql } from './database/database.js';
-import { STREAM_EVENT_COLUMNS, toEnvelope, type StreamEventRow } from './event-row.js';
+import { STREAM_EVENT_COLUMNS, toEnvelope } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
 import { createFeedSignal } from './feed-signal.js';
 import { readFeed, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
@@ -183,7 +183,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     readStream: async (streamId, { from, direction = 'forwards', maxCount = 10_000 } = {}) => {
       assertStreamId(streamId);
       const forwards = direction === 'forwards';
-      const rows = await db.query<StreamEventRow>(
+      const rows = await db.queryValues(
         `select ${STREAM_EVENT_COLUMNS} from omnistream.events e
           where e.stream_id = $1 and e.version ${forwards ? '>=' : '<='} $2::bigint
           order by e.version ${forwards ? 'asc' : 'desc'} limit $3`,

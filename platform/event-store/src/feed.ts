@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@omnistream/kernel';
 import { DomainError } from '@omnistream/kernel';
 import type { Sql } from './database/database.js';
-import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row.js';
+import { EVENT_COLUMNS, STREAM_ID_COLUMN, toEnvelope } from './event-row.js';
 
 /** A place on the global feed: the last delivered (transaction id, position) pair. */
 export interface FeedPosition {
@@ -55,7 +55,7 @@ export const readFeed = async (
   { limit = 1000, upTo = 'stable' }: ReadFeedOptions = {},
 ): Promise<FeedPage> => {
   // The predecessor check runs in SQL: one boolean per row is cheaper to return than two wide integers.
-  const rows = await sql.query<EventRow & { misordered: boolean | null }>(
+  const rows = await sql.queryValues(
     `select ${EVENT_COLUMNS},
             (e.prev_transaction_id, e.prev_position) >= (e.transaction_id, e.global_position) as misordered
        from omnistream.events e
@@ -66,10 +66,11 @@ export const readFeed = async (
     [String(after.transactionId), String(after.globalPosition), limit],
   );
   const events = rows.map((row) => {
-    const event = toEnvelope(row, row.stream_id);
+    const event = toEnvelope(row, row[STREAM_ID_COLUMN] as string);
     // The first event of each append names its predecessor (the stream's head when it was appended); the rest
     // follow it in the same transaction and statement, where position order is version order.
-    if (row.misordered === true)
+    if (row[STREAM_ID_COLUMN + 1] === true)
+      // the misordered column
       throw new DomainError(
         'STREAM_ORDER_VIOLATION',
         `event ${event.id} (${event.streamId} v${event.version}) reached the feed before its predecessor; refusing to deliver it out of order`,

@@ -10,6 +10,8 @@ export interface Sql {
     text: string,
     params?: readonly unknown[],
   ): Promise<Row[]>;
+  /** Rows as arrays in select-list order: no per-row key objects, for the hot read paths. */
+  queryValues(text: string, params?: readonly unknown[]): Promise<unknown[][]>;
 }
 
 export type Unlisten = () => Promise<void>;

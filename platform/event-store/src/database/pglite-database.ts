@@ -17,14 +17,24 @@ export const openPgliteDatabase = async (options: PgliteOptions = {}): Promise<D
     text: string,
     params?: readonly unknown[],
   ) => (await runner.query<Row>(text, params === undefined ? undefined : [...params])).rows;
-  const sql: Sql = { query: (text, params) => query(db, text, params) };
+  const values = async (runner: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) =>
+    (
+      await runner.query<unknown[]>(text, params === undefined ? undefined : [...params], {
+        rowMode: 'array',
+      })
+    ).rows;
+  const over = (runner: Pick<PGlite, 'query'>): Sql => ({
+    query: (text, params) => query(runner, text, params),
+    queryValues: (text, params) => values(runner, text, params),
+  });
+  const sql = over(db);
   const session: Session = { ...sql, release: async () => {} };
   return {
     kind: 'pglite',
     concurrentTransactions: false,
     maxConnections: 1,
-    query: (text, params) => query(db, text, params),
-    transaction: (work) => db.transaction((tx) => work({ query: (text, params) => query(tx, text, params) })),
+    ...sql,
+    transaction: (work) => db.transaction((tx) => work(over(tx))),
     session: () => Promise.resolve(session),
     listen: async (channel, onNotify) => {
       const unlisten = await db.listen(channel, onNotify);

@@ -26,6 +26,14 @@ const run = async <Row extends object>(
   return rows as unknown as Row[];
 };
 
+const runValues = async (client: Client, text: string, params?: readonly unknown[]): Promise<unknown[][]> =>
+  await client.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[], { prepare: true }).values();
+
+const over = (client: Client): Sql => ({
+  query: (text, params) => run(client, text, params),
+  queryValues: (text, params) => runValues(client, text, params),
+});
+
 /** A PostgreSQL server through the `postgres` driver (pipelined, prepared statements). */
 export const openPostgresDatabase = async (options: PostgresOptions): Promise<Database> => {
   const connect = (max: number) =>
@@ -48,19 +56,15 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
     kind: 'postgres',
     concurrentTransactions: true,
     maxConnections: options.maxConnections ?? 10,
-    query: (text, params) => run(sql, text, params),
-    transaction: async <T>(work: (tx: Sql) => Promise<T>) =>
-      (await sql.begin((tx) => work({ query: (text, params) => run(tx, text, params) }))) as T,
+    ...over(sql),
+    transaction: async <T>(work: (tx: Sql) => Promise<T>) => (await sql.begin((tx) => work(over(tx)))) as T,
     // A client of its own with one connection, not the driver's `reserve()`: a reserved connection that the
     // server cuts throws from a timer and never answers again, where a client reconnects. A reconnect loses
     // session state such as advisory locks, so holders re-check what they hold (see subscription-lock.ts).
     session: async (): Promise<Session> => {
       const client = connect(1);
       await client`select 1`;
-      return {
-        query: (text, params) => run(client, text, params),
-        release: () => client.end({ timeout: 5 }),
-      };
+      return { ...over(client), release: () => client.end({ timeout: 5 }) };
     },
     listen: async (channel, onNotify) => {
       const listening = await sql.listen(channel, onNotify);
