@@ -54,13 +54,15 @@ export const readFeed = async (
   after: FeedPosition,
   { limit = 1000, upTo = 'stable' }: ReadFeedOptions = {},
 ): Promise<FeedPage> => {
-  // The predecessor check runs in SQL: one boolean per row is cheaper to return than two wide integers.
+  // pg_current_snapshot() is the statement's own snapshot, so the horizon agrees with what the statement sees. As
+  // a scalar subquery it is computed once per read instead of once per row (the function is volatile), and it
+  // bounds the index scan. The predecessor check runs in SQL: a boolean per row is cheaper than two wide integers.
   const rows = await sql.queryValues(
     `select ${EVENT_COLUMNS},
             (e.prev_transaction_id, e.prev_position) >= (e.transaction_id, e.global_position) as misordered
        from omnistream.events e
       where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-        ${upTo === 'stable' ? 'and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
+        ${upTo === 'stable' ? 'and e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))' : ''}
       order by e.transaction_id, e.global_position
       limit $3`,
     [String(after.transactionId), String(after.globalPosition), limit],

@@ -28,7 +28,7 @@ const OLDEST_OPEN_TRANSACTION_SQL = `select coalesce(extract(epoch from now() - 
 export const HELD_BACK_CAP = 100_000;
 const HELD_BACK_EVENTS_SQL = `select count(*)::int as events from (
   select 1 from omnistream.events
-   where transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
+   where transaction_id >= (select pg_snapshot_xmin(pg_current_snapshot()))
    limit ${HELD_BACK_CAP}) held`;
 
 /**

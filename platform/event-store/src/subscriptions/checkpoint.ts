@@ -35,7 +35,7 @@ export const loadCheckpoint = async (
           (
             await sql.query<{ xid: string; pos: string }>(
               `select transaction_id::text as xid, global_position::text as pos from omnistream.events
-                where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                where transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
                 order by transaction_id desc, global_position desc limit 1`,
             )
           )[0],
