@@ -9,7 +9,7 @@ import type { ExpectedVersion } from './expected-version.js';
 import { createFeedSignal } from './feed-signal.js';
 import { readFeed, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
 import { createGroupCommitter, type GroupCommitOptions } from './group-commit.js';
-import { assertStreamId, prepareAppend, type AppendLimits, type AppendPayload } from './validate-append.js';
+import { assertStreamId, prepareAppend, type AppendLimits } from './validate-append.js';
 import { createUpcast, type Upcaster } from './upcasters.js';
 
 export type { AppendResult };
@@ -104,7 +104,8 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       );
     }
     const results = batch.map((prepared, index) => {
-      const row = rows.find((r) => r.idx === index);
+      // The function answers in batch order; the index check guards that, without a search per append.
+      const row = rows[index]?.idx === index ? rows[index] : rows.find((r) => r.idx === index);
       return row === undefined
         ? new Error(`no outcome for append ${index}`)
         : toAppendResult(prepared.payload, row);
@@ -210,5 +211,3 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     },
   };
 };
-
-export type { AppendPayload };
