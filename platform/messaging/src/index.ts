@@ -8,3 +8,4 @@ export type {
   RunningConsumer,
   TopicSpec,
 } from './bus.js';
+export type { EncodedEvent, PublicEventCodec, PublicEventRoute } from './public-event-codec.js';
