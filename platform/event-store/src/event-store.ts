@@ -49,6 +49,11 @@ export interface EventStoreOptions {
   readonly upcasters?: readonly Upcaster[];
   /** Inline projections: run in the same transaction as every append. */
   readonly onAppended?: readonly AppendHook[];
+  /**
+   * Checks events before anything is written (public events against their registered schemas); throws a
+   * DomainError to refuse the whole append. Synchronous, so that it cannot hold a batch of other appends back.
+   */
+  readonly validate?: (streamId: string, events: readonly NewEvent[]) => void;
 }
 
 export interface EventStore {
@@ -145,8 +150,13 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     ...options.groupCommit,
   });
 
-  const prepare = (a: StreamAppend) =>
-    prepareAppend(a.streamId, a.events, a.expectedVersion ?? 'any', limits);
+  const validate = options.validate;
+  const prepareChecked = (streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) => {
+    const prepared = prepareAppend(streamId, events, expected, limits);
+    validate?.(streamId, events);
+    return prepared;
+  };
+  const prepare = (a: StreamAppend) => prepareChecked(a.streamId, a.events, a.expectedVersion ?? 'any');
 
   const appendAll = async (tx: Sql, appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
     if (appends.length === 0) throw new DomainError('EMPTY_APPEND', 'appendMany needs at least one stream');
@@ -158,8 +168,8 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
 
   return {
     database: db,
-    append: (streamId, events, appendOptions = {}) => {
-      const prepared = prepareAppend(streamId, events, appendOptions.expectedVersion ?? 'any', limits);
+    append: async (streamId, events, appendOptions = {}) => {
+      const prepared = prepareChecked(streamId, events, appendOptions.expectedVersion ?? 'any');
       return committer.submit(prepared, prepared.payload.ev.length);
     },
     appendMany: async (appends) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '@omnistream/kernel';
+import { DomainError, isDomainError, type NewEvent } from '@omnistream/kernel';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
 import { createEventStore, type EventStore } from '../index.js';
 
@@ -11,7 +11,13 @@ describe.each(testDatabases())('bad input on $name', (target) => {
   let store: EventStore;
   beforeAll(async () => {
     opened = await target.open();
-    store = createEventStore(opened.db, { limits: { maxEventBytes: 10_000 } });
+    // Stands in for the schema registry's validator: refuses a 'Priced' event without an integer amount.
+    const validate = (streamId: string, events: readonly NewEvent[]) => {
+      for (const [index, event] of events.entries())
+        if (event.type === 'Priced' && !Number.isInteger((event.data as { amount?: unknown }).amount))
+          throw new DomainError('SCHEMA_VALIDATION_FAILED', `${streamId} event ${index}: /amount must be an integer`);
+    };
+    store = createEventStore(opened.db, { limits: { maxEventBytes: 10_000 }, validate });
   });
   afterAll(async () => {
     await store.close();
@@ -101,6 +107,20 @@ describe.each(testDatabases())('bad input on $name', (target) => {
       'expected version as a string number',
       () => store.append('order-1', [ok], { expectedVersion: '3' as never }),
       'INVALID_EXPECTED_VERSION',
+    ],
+    [
+      'an event the validator refuses, with valid ones before it',
+      () => store.append('order-1', [ok, { type: 'Priced', data: { amount: 'ten' } }]),
+      'SCHEMA_VALIDATION_FAILED',
+    ],
+    [
+      'a multi-stream append with one event the validator refuses',
+      () =>
+        store.appendMany([
+          { streamId: 'order-2', events: [ok] },
+          { streamId: 'order-3', events: [{ type: 'Priced', data: { amount: 1.5 } }] },
+        ]),
+      'SCHEMA_VALIDATION_FAILED',
     ],
     ['an empty multi-stream append', () => store.appendMany([]), 'EMPTY_APPEND'],
     [
