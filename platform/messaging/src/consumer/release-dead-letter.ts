@@ -1,0 +1,76 @@
+import type { Database, Sql } from '@omnistream/event-store';
+import { auditDeadLetter, type Failure } from '../dead-letters/record-dead-letter.js';
+import { DEAD_LETTER_COLUMNS, toDeadLetter, type DeadLetterRow } from '../dead-letters/dead-letter.js';
+import { consumerActor, lockKey, recordInbox, type MessageHandler } from './deliver-message.js';
+
+/**
+ * Dead letters the group's worker must run now, oldest first: heads of their key (the oldest open row) that an
+ * operator asked to redrive, or that wait and were released because the row ahead of them was resolved.
+ */
+export const dueDeadLetters = async (sql: Sql, group: string): Promise<string[]> =>
+  (
+    await sql.query<{ id: string }>(
+      `select h.id::text as id from (
+         select distinct on (topic, key) id, status from omnistream.dead_letters
+          where group_name = $1 and status in ('parked', 'waiting', 'redrive_requested')
+          order by topic, key, id) h
+        where h.status in ('waiting', 'redrive_requested')
+        order by h.id limit 100`,
+      [group],
+    )
+  ).map((row) => row.id);
+
+/**
+ * Runs one due dead letter through the handler, with the inbox, in one transaction, and marks it redriven.
+ * Answers false when it is no longer due (resolved meanwhile, or no longer the head of its key).
+ */
+export const releaseDeadLetter = async (
+  db: Database,
+  group: string,
+  id: string,
+  handle: MessageHandler,
+): Promise<boolean> =>
+  db.transaction(async (tx) => {
+    const [peek] = await tx.query<{ topic: string; key: string }>(
+      'select topic, key from omnistream.dead_letters where id = $1::bigint',
+      [id],
+    );
+    if (peek === undefined) return false;
+    await lockKey(tx, group, peek.topic, peek.key);
+    const [row] = await tx.query<DeadLetterRow & { head: boolean }>(
+      `select ${DEAD_LETTER_COLUMNS},
+              not exists (select 1 from omnistream.dead_letters o where o.group_name = d.group_name
+                             and o.topic = d.topic and o.key = d.key and o.id < d.id
+                             and o.status in ('parked', 'waiting', 'redrive_requested')) as head
+         from omnistream.dead_letters d where d.id = $1::bigint for update`,
+      [id],
+    );
+    if (row === undefined || !row.head || (row.status !== 'waiting' && row.status !== 'redrive_requested'))
+      return false;
+    const letter = toDeadLetter(row);
+    if (await recordInbox(tx, group, letter.messageId, letter.message)) await handle(letter.message, tx);
+    await tx.query(
+      `update omnistream.dead_letters set status = 'redriven', resolved_at = now() where id = $1::bigint`,
+      [id],
+    );
+    await auditDeadLetter(tx, id, 'redriven', consumerActor(group), null);
+    return true;
+  });
+
+/** A released dead letter failed again: it is parked (again), blocking its key, with the new error. */
+export const reparkDeadLetter = async (db: Database, group: string, id: string, failure: Failure) =>
+  db.transaction(async (tx) => {
+    const error = failure.error instanceof Error ? failure.error : new Error(String(failure.error));
+    const [row] = await tx.query<{ previous: string }>(
+      `update omnistream.dead_letters d set status = 'parked', attempts = d.attempts + $2,
+              error_message = $3, error_stack = $4,
+              first_failed_at = coalesce(d.first_failed_at, to_timestamp($5::float8 / 1000)),
+              last_failed_at = to_timestamp($6::float8 / 1000)
+        from omnistream.dead_letters p where p.id = d.id and d.id = $1::bigint
+         and d.status in ('waiting', 'redrive_requested')
+       returning p.status as previous`,
+      [id, failure.attempts, error.message, error.stack ?? null, failure.firstFailedAt.getTime(), failure.lastFailedAt.getTime()],
+    );
+    if (row !== undefined)
+      await auditDeadLetter(tx, id, row.previous === 'waiting' ? 'parked' : 'redrive_failed', consumerActor(group), null);
+  });

@@ -1,0 +1,130 @@
+import type { Database, Unlisten } from '@omnistream/event-store';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Bus, IncomingMessage, PartitionLag } from '../bus.js';
+import { DEAD_LETTER_CHANNEL } from '../dead-letters/dead-letter-channel.js';
+import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
+import { createWakeSignal } from '../wake-signal.js';
+import { consumerMetrics } from './consumer-metrics.js';
+import { consumerActor, deliverMessage, type MessageHandler } from './deliver-message.js';
+import { messageId } from './message-id.js';
+import { defaultConsumerRetry, type RetryPolicy } from './retry-delay.js';
+import { runDeadLetterWorker } from './run-dead-letter-worker.js';
+import { untilDone, withRetries, type RetryContext } from './with-retries.js';
+
+export interface ConsumerOptions {
+  readonly bus: Bus;
+  /** Where the inbox, the dead letters and the handler's effects live. */
+  readonly db: Database;
+  readonly group: string;
+  readonly topics: readonly string[];
+  /** Applies one message; its writes go through `tx`, which also records the message in the inbox. */
+  readonly handle: MessageHandler;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly startFrom?: 'earliest' | 'latest';
+  readonly metrics?: Registry;
+  readonly logger?: Logger;
+  /** How often the dead letter worker looks for work when no notification arrives. Defaults to 1000 ms. */
+  readonly deadLetterPollIntervalMs?: number;
+  /** For tests: the jitter source. */
+  readonly random?: () => number;
+}
+
+export interface Consumer {
+  readonly group: string;
+  lag(): Promise<PartitionLag[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The consumer runtime (DESIGN.md "Messaging"): each message, in partition order, is handled in one transaction
+ * with its inbox row, so redelivery has no second effect. Failures retry with backoff and full jitter; after the
+ * last attempt the message is parked as a dead letter and later messages of its key wait behind it.
+ */
+export const startConsumer = async (options: ConsumerOptions): Promise<Consumer> => {
+  const { db, group, handle, logger } = options;
+  const policy: RetryPolicy = { ...defaultConsumerRetry, ...options.retry };
+  let stopping = false;
+  let onStop: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (onStop = resolve));
+  const sleep = (ms: number) =>
+    Promise.race([new Promise<void>((resolve) => setTimeout(resolve, ms).unref()), stopped]);
+  const context: RetryContext = {
+    group,
+    policy,
+    random: options.random ?? Math.random,
+    sleep,
+    stopping: () => stopping,
+    now: () => new Date(),
+  };
+  const metrics = options.metrics === undefined ? undefined : consumerMetrics(options.metrics);
+
+  const consumeOne = async (message: IncomingMessage): Promise<void> => {
+    const coordinates = { group, topic: message.topic, partition: message.partition, offset: message.offset };
+    const outcome = await withRetries(
+      context,
+      () => db.transaction((tx) => deliverMessage(tx, group, message, handle)),
+      (error, attempt, delayMs) => {
+        metrics?.retries.inc({ group, topic: message.topic });
+        logger?.warn({ err: error, ...coordinates, attempt, delayMs, correlationId: message.headers['correlation-id'] }, 'message failed; retrying');
+      },
+    );
+    if (outcome.ok) {
+      if (outcome.value === 'waiting') logger?.warn(coordinates, 'message waits behind a dead letter of its key');
+      return;
+    }
+    const parked = await untilDone(
+      context,
+      () =>
+        db.transaction((tx) =>
+          recordDeadLetter(tx, group, messageId(message), message, { status: 'parked', failure: outcome.failure }, consumerActor(group)),
+        ),
+      (error) => logger?.error({ err: error, ...coordinates }, 'could not park a dead letter; retrying'),
+    );
+    if (parked) metrics?.parked.inc({ group, topic: message.topic });
+    logger?.error(
+      { err: outcome.failure.error, ...coordinates, attempts: outcome.failure.attempts, correlationId: message.headers['correlation-id'] },
+      'message parked as a dead letter',
+    );
+  };
+
+  const workerSignal = createWakeSignal();
+  let unlisten: Unlisten | undefined;
+  try {
+    unlisten = await db.listen(DEAD_LETTER_CHANNEL, (payload) => {
+      if (payload === group) workerSignal.wake();
+    });
+  } catch {
+    unlisten = undefined; // the worker polls anyway
+  }
+  const worker = runDeadLetterWorker(
+    db,
+    group,
+    handle,
+    { ...context, pollIntervalMs: options.deadLetterPollIntervalMs ?? 1000, sleep: (ms) => Promise.race([workerSignal.sleep(ms), stopped]) },
+    logger,
+  );
+
+  const running = await options.bus.consume({
+    group,
+    topics: options.topics,
+    ...(options.startFrom === undefined ? {} : { startFrom: options.startFrom }),
+    handle: async (messages) => {
+      for (const message of messages) await consumeOne(message);
+    },
+  });
+  const untrack = metrics?.track({ group, sql: db, lag: () => running.lag() });
+
+  return {
+    group,
+    lag: () => running.lag(),
+    stop: async () => {
+      stopping = true;
+      onStop();
+      untrack?.();
+      await running.stop();
+      await worker;
+      await unlisten?.();
+    },
+  };
+};

@@ -1,0 +1,36 @@
+/**
+ * Kafka's murmur2 (org.apache.kafka.common.utils.Utils.murmur2, seed 0x9747b28c) over the key's UTF-8 bytes.
+ * Using the same hash as Kafka's default partitioner means a key lands on the same partition number in both
+ * shapes, which keeps operators' mental model (and partition-level lag) the same.
+ */
+export const murmur2 = (data: Uint8Array): number => {
+  const m = 0x5bd1e995;
+  const length = data.length;
+  let h = (0x9747b28c ^ length) | 0;
+  const whole = length & ~3;
+  for (let i = 0; i < whole; i += 4) {
+    let k = (data[i]! & 0xff) | ((data[i + 1]! & 0xff) << 8) | ((data[i + 2]! & 0xff) << 16) | ((data[i + 3]! & 0xff) << 24);
+    k = Math.imul(k, m);
+    k ^= k >>> 24;
+    k = Math.imul(k, m);
+    h = Math.imul(h, m);
+    h ^= k;
+  }
+  const rest = length & 3;
+  if (rest === 3) h ^= (data[whole + 2]! & 0xff) << 16;
+  if (rest >= 2) h ^= (data[whole + 1]! & 0xff) << 8;
+  if (rest >= 1) {
+    h ^= data[whole]! & 0xff;
+    h = Math.imul(h, m);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, m);
+  h ^= h >>> 15;
+  return h | 0;
+};
+
+const encoder = new TextEncoder();
+
+/** Kafka's default partitioner for keyed records: `toPositive(murmur2(key)) % partitions`. */
+export const partitionForKey = (key: string, partitions: number): number =>
+  (murmur2(encoder.encode(key)) & 0x7fffffff) % partitions;
