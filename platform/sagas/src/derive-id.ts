@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /** Fixed forever: changing it changes every command and timer id, and targets would act on repeats again. */
-const OMNISTREAM_SAGA_NAMESPACE = Buffer.from('6f6d6e69-7374-5265-a16d-736167617321'.replace(/-/g, ''), 'hex');
+const OMNISTREAM_SAGA_NAMESPACE = Buffer.from(
+  '6f6d6e69-7374-5265-a16d-736167617321'.replace(/-/g, ''),
+  'hex',
+);
 
 /**
  * A name-based UUID, version 5 (RFC 9562, section 5.5: SHA-1 over namespace and name). Deterministic, so a saga

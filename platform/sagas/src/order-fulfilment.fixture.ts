@@ -17,9 +17,18 @@ type FulfilmentState =
   | { readonly status: 'idle' }
   | { readonly status: 'started'; readonly orderId: string; readonly amount: Money };
 
-type FulfilmentEvent = { readonly type: 'FulfilmentStarted'; readonly data: { readonly orderId: string; readonly amount: Money } };
+type FulfilmentEvent = {
+  readonly type: 'FulfilmentStarted';
+  readonly data: { readonly orderId: string; readonly amount: Money };
+};
 
-const INPUTS = new Set(['OrderPlaced', 'StockReserved', 'StockReservationRejected', 'PaymentAuthorised', 'PaymentDeclined']);
+const INPUTS = new Set([
+  'OrderPlaced',
+  'StockReserved',
+  'StockReservationRejected',
+  'PaymentAuthorised',
+  'PaymentDeclined',
+]);
 
 const orderIdOf = (event: EventEnvelope): string | undefined => {
   const data = event.data as { readonly orderId?: unknown };
@@ -64,7 +73,12 @@ export const orderFulfilment: SagaDefinition<FulfilmentState, FulfilmentEvent> =
             return {
               completed: ['reserveStock'],
               send: [authorise(state.orderId, state.amount)],
-              schedule: [{ timer: 'paymentTimeout', dueAt: new Date(Date.parse(now) + PAYMENT_TIMEOUT_MS).toISOString() }],
+              schedule: [
+                {
+                  timer: 'paymentTimeout',
+                  dueAt: new Date(Date.parse(now) + PAYMENT_TIMEOUT_MS).toISOString(),
+                },
+              ],
             };
           case 'StockReservationRejected':
             return { failed: ['reserveStock'], end: { status: 'failed', reason: 'out of stock' } };
@@ -72,10 +86,18 @@ export const orderFulfilment: SagaDefinition<FulfilmentState, FulfilmentEvent> =
             return complete({
               completed: ['authorisePayment'],
               cancel: ['paymentTimeout'],
-              send: [{ step: 'confirmOrder', command: { target: 'orders', type: 'ConfirmOrder', data: { orderId: state.orderId } } }],
+              send: [
+                {
+                  step: 'confirmOrder',
+                  command: { target: 'orders', type: 'ConfirmOrder', data: { orderId: state.orderId } },
+                },
+              ],
             });
           case 'PaymentDeclined':
-            return compensate('payment declined', { failed: ['authorisePayment'], cancel: ['paymentTimeout'] });
+            return compensate('payment declined', {
+              failed: ['authorisePayment'],
+              cancel: ['paymentTimeout'],
+            });
           default:
             return {};
         }
@@ -84,14 +106,34 @@ export const orderFulfilment: SagaDefinition<FulfilmentState, FulfilmentEvent> =
 };
 
 /** The input events, as their contexts would append them (stream and data). */
-export const placed = (orderId: string, sku = 'sku-1', quantity = 2): { streamId: string; event: NewEvent } => ({
+export const placed = (
+  orderId: string,
+  sku = 'sku-1',
+  quantity = 2,
+): { streamId: string; event: NewEvent } => ({
   streamId: `order-${orderId}`,
-  event: { type: 'OrderPlaced', data: { orderId, sku, quantity, amount: { amountMinor: 4_990, currency: 'EUR' } }, metadata: { correlationId: `corr-${orderId}` } },
+  event: {
+    type: 'OrderPlaced',
+    data: { orderId, sku, quantity, amount: { amountMinor: 4_990, currency: 'EUR' } },
+    metadata: { correlationId: `corr-${orderId}` },
+  },
 });
-export const reserved = (orderId: string, sku = 'sku-1') => ({ streamId: `stockItem-${sku}`, event: { type: 'StockReserved', data: { orderId, sku } } });
-export const rejected = (orderId: string, sku = 'sku-1') => ({ streamId: `stockItem-${sku}`, event: { type: 'StockReservationRejected', data: { orderId, sku } } });
-export const authorised = (orderId: string) => ({ streamId: `payment-${orderId}`, event: { type: 'PaymentAuthorised', data: { orderId } } });
-export const declined = (orderId: string) => ({ streamId: `payment-${orderId}`, event: { type: 'PaymentDeclined', data: { orderId } } });
+export const reserved = (orderId: string, sku = 'sku-1') => ({
+  streamId: `stockItem-${sku}`,
+  event: { type: 'StockReserved', data: { orderId, sku } },
+});
+export const rejected = (orderId: string, sku = 'sku-1') => ({
+  streamId: `stockItem-${sku}`,
+  event: { type: 'StockReservationRejected', data: { orderId, sku } },
+});
+export const authorised = (orderId: string) => ({
+  streamId: `payment-${orderId}`,
+  event: { type: 'PaymentAuthorised', data: { orderId } },
+});
+export const declined = (orderId: string) => ({
+  streamId: `payment-${orderId}`,
+  event: { type: 'PaymentDeclined', data: { orderId } },
+});
 
 /** An envelope as the feed would deliver it, for the pure specs. */
 export const envelope = (

@@ -37,7 +37,8 @@ export const processInput = (
   if (ignored(instance, input, starts) !== undefined) return { events: [], instance };
   const context = { sagaName: saga.name, instanceId: instance.instanceId, now };
   const decision: SagaDecision<DecidedEvent> = saga.decide(input, instance.state, context);
-  if (isEmptyDecision(decision)) return { events: [], instance };
+  // A timer firing is always recorded: it consumes the timer even when the saga has nothing to say about it.
+  if (isEmptyDecision(decision) && input.kind === 'event') return { events: [], instance };
 
   const streamId = sagaStreamId(saga.name, instance.instanceId);
   const correlationId =
@@ -90,11 +91,16 @@ export const processInput = (
   });
   for (const event of decision.events ?? []) {
     if (isReservedEventType(event.type))
-      throw new DomainError('SAGA_EVENT_TYPE_RESERVED', `saga event types starting with Saga are reserved: ${event.type}`);
+      throw new DomainError(
+        'SAGA_EVENT_TYPE_RESERVED',
+        `saga event types starting with Saga are reserved: ${event.type}`,
+      );
     emit(event);
   }
-  for (const step of decision.completed ?? []) framework({ type: 'SagaStepCompleted', data: { step: knownStep(step) } });
-  for (const step of decision.failed ?? []) framework({ type: 'SagaStepFailed', data: { step: knownStep(step) } });
+  for (const step of decision.completed ?? [])
+    framework({ type: 'SagaStepCompleted', data: { step: knownStep(step) } });
+  for (const step of decision.failed ?? [])
+    framework({ type: 'SagaStepFailed', data: { step: knownStep(step) } });
   for (const step of decision.send ?? []) framework(issue(step, 'forward'));
   const cancel = (names: readonly string[]) => {
     for (const timer of current.timers.filter((t) => names.includes(t.timer)))
@@ -103,13 +109,19 @@ export const processInput = (
   cancel(decision.cancel ?? []);
   for (const { timer, dueAt, payload = null } of decision.schedule ?? []) {
     const timerId = timerIdOf(streamId, timer, (current.schedulings.get(timer) ?? 0) + 1);
-    framework({ type: 'SagaTimerScheduled', data: { timerId, timer, dueAt: new Date(dueAt).toISOString(), payload } });
+    framework({
+      type: 'SagaTimerScheduled',
+      data: { timerId, timer, dueAt: new Date(dueAt).toISOString(), payload },
+    });
   }
   const end = decision.end;
   if (end !== undefined) {
     if (end.status === 'compensated')
       for (const record of [...current.steps].reverse())
-        if (record.compensation !== undefined && (record.status === 'issued' || record.status === 'completed'))
+        if (
+          record.compensation !== undefined &&
+          (record.status === 'issued' || record.status === 'completed')
+        )
           framework(issue({ step: record.step, command: record.compensation }, 'compensation'));
     // An ended saga waits for nothing.
     cancel(current.timers.map((t) => t.timer));

@@ -79,7 +79,11 @@ export const evolveInstance = (saga: AnySaga, instance: SagaInstance, event: Dec
       const issued = event.data;
       const commands = [...instance.commands, issued];
       if (issued.role === 'compensation')
-        return { ...instance, commands, steps: withStep(instance.steps, issued.step, (r) => ({ ...r, status: 'compensated' })) };
+        return {
+          ...instance,
+          commands,
+          steps: withStep(instance.steps, issued.step, (r) => ({ ...r, status: 'compensated' })),
+        };
       const record: SagaStepRecord = {
         step: issued.step,
         commandId: issued.commandId,
@@ -93,9 +97,15 @@ export const evolveInstance = (saga: AnySaga, instance: SagaInstance, event: Dec
       return { ...instance, commands, steps };
     }
     case 'SagaStepCompleted':
-      return { ...instance, steps: withStep(instance.steps, event.data.step, (r) => ({ ...r, status: 'completed' })) };
+      return {
+        ...instance,
+        steps: withStep(instance.steps, event.data.step, (r) => ({ ...r, status: 'completed' })),
+      };
     case 'SagaStepFailed':
-      return { ...instance, steps: withStep(instance.steps, event.data.step, (r) => ({ ...r, status: 'failed' })) };
+      return {
+        ...instance,
+        steps: withStep(instance.steps, event.data.step, (r) => ({ ...r, status: 'failed' })),
+      };
     case 'SagaTimerScheduled': {
       const timer = event.data;
       const schedulings = new Map(instance.schedulings);

@@ -25,7 +25,7 @@ export interface SagaExpectation {
 }
 
 const framework = (events: readonly NewEvent[]): SagaFrameworkEvent[] =>
-  events.filter((e) => isSagaFrameworkEvent(e)) as SagaFrameworkEvent[];
+  events.filter((e): e is NewEvent & SagaFrameworkEvent => isSagaFrameworkEvent(e));
 
 const commandsIn = (events: readonly NewEvent[], role?: 'forward' | 'compensation'): SagaCommand[] =>
   framework(events).flatMap((e) =>
@@ -45,7 +45,13 @@ export const sagaSpec = <State, E extends DecidedEvent>(definition: SagaDefiniti
     if ('timer' in input) {
       const pending = instance?.timers.find((t) => t.timer === input.timer);
       if (instance === undefined || pending === undefined) return fail(`no pending timer ${input.timer}`);
-      const fired: SagaInput = { kind: 'timer', id: pending.timerId, timer: pending.timer, dueAt: pending.dueAt, payload: pending.payload };
+      const fired: SagaInput = {
+        kind: 'timer',
+        id: pending.timerId,
+        timer: pending.timer,
+        dueAt: pending.dueAt,
+        payload: pending.payload,
+      };
       return processInput(saga, instance, fired, { starts: false, now: pending.dueAt });
     }
     const correlation = saga.correlate(input);
@@ -54,7 +60,12 @@ export const sagaSpec = <State, E extends DecidedEvent>(definition: SagaDefiniti
       fail(`${input.type} correlates with ${correlation.instanceId}, not ${instance.instanceId}`);
     const from = instance ?? newInstance(saga, correlation.instanceId);
     const now = input.metadata.occurredAt ?? input.recordedAt;
-    return processInput(saga, from, { kind: 'event', id: input.id, event: input }, { starts: correlation.starts === true, now });
+    return processInput(
+      saga,
+      from,
+      { kind: 'event', id: input.id, event: input },
+      { starts: correlation.starts === true, now },
+    );
   };
   return {
     given: (inputs: readonly SpecInput[]) => ({
@@ -71,14 +82,28 @@ export const sagaSpec = <State, E extends DecidedEvent>(definition: SagaDefiniti
             deepStrictEqual(commandsIn(events), expected.commands ?? [], 'commands');
             const timers = fw.flatMap((e) =>
               e.type === 'SagaTimerScheduled'
-                ? [{ timer: e.data.timer, dueAt: e.data.dueAt, ...(e.data.payload === null ? {} : { payload: e.data.payload }) }]
+                ? [
+                    {
+                      timer: e.data.timer,
+                      dueAt: e.data.dueAt,
+                      ...(e.data.payload === null ? {} : { payload: e.data.payload }),
+                    },
+                  ]
                 : [],
             );
             deepStrictEqual(timers, expected.timers ?? [], 'timers');
             if (expected.cancelled !== undefined)
-              deepStrictEqual(fw.flatMap((e) => (e.type === 'SagaTimerCancelled' ? [e.data.timer] : [])), expected.cancelled, 'cancelled');
+              deepStrictEqual(
+                fw.flatMap((e) => (e.type === 'SagaTimerCancelled' ? [e.data.timer] : [])),
+                expected.cancelled,
+                'cancelled',
+              );
             if (expected.events !== undefined)
-              deepStrictEqual(events.filter((e) => !isSagaFrameworkEvent(e)).map(({ type, data }) => ({ type, data })), expected.events, 'events');
+              deepStrictEqual(
+                events.filter((e) => !isSagaFrameworkEvent(e)).map(({ type, data }) => ({ type, data })),
+                expected.events,
+                'events',
+              );
             if (expected.status !== undefined) deepStrictEqual(instance?.status, expected.status, 'status');
           },
           /** The saga ends compensated, sending exactly these compensations (newest step first). */

@@ -1,0 +1,71 @@
+import type { Sql } from '@omnistream/event-store';
+import type { EventMetadata } from '@omnistream/kernel';
+import { sagaStreamId, type AnySaga } from './saga-definition.js';
+import { evolveInstance, newInstance, type SagaInstance } from './saga-instance.js';
+
+/**
+ * Advisory lock space 1873: one saga instance's stream (1868 migrations, 1869 streams, 1870 subscriptions,
+ * 1871 inline hooks, 1872 projection registry). Advisory locks assign no transaction id, so taking them keeps
+ * the append the transaction's first write. Keys are taken in sorted order, so two batches never deadlock.
+ */
+const LOCK_SAGA_STREAMS = `select pg_advisory_xact_lock(1873, k)
+  from (select distinct hashtext(s) as k from unnest($1::text[]) as s order by 1) as keys`;
+
+/**
+ * Serialises writers of these saga streams until the caller's transaction ends. Why a lock and not only a retry
+ * on conflict: the append must be its transaction's first write, so a conflicted append cannot be retried inside
+ * the caller's transaction; a bus consumer would have to roll back, count an attempt and perhaps dead-letter a
+ * message over mere contention. The expected version on the append still guards against any other writer.
+ */
+export const lockSagaStreams = async (tx: Sql, streamIds: readonly string[]): Promise<void> => {
+  if (streamIds.length > 0) await tx.query(LOCK_SAGA_STREAMS, [streamIds]);
+};
+
+export interface StoredSagaEvent {
+  readonly id: string;
+  readonly version: number;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: string;
+}
+
+/**
+ * Reads a saga stream inside the caller's transaction (after its lock), which the event store's `readStream`
+ * cannot do yet. Saga streams hold only the saga framework's and the saga's own events, which have no upcasters.
+ */
+export const readSagaStream = async (sql: Sql, streamId: string): Promise<StoredSagaEvent[]> => {
+  const rows = await sql.query<{
+    event_id: string;
+    version: number | string;
+    type: string;
+    data: unknown;
+    metadata: EventMetadata;
+    recorded_at: Date | string;
+  }>(
+    `select event_id, version, type, data, metadata, recorded_at from omnistream.events
+      where stream_id = $1 order by version`,
+    [streamId],
+  );
+  return rows.map((row) => ({
+    id: row.event_id,
+    version: Number(row.version),
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  }));
+};
+
+export const foldSagaStream = (
+  saga: AnySaga,
+  instanceId: string,
+  events: readonly StoredSagaEvent[],
+): SagaInstance => {
+  let instance = newInstance(saga, instanceId);
+  for (const event of events) instance = { ...evolveInstance(saga, instance, event), version: event.version };
+  return instance;
+};
+
+export const loadSagaInstance = async (sql: Sql, saga: AnySaga, instanceId: string): Promise<SagaInstance> =>
+  foldSagaStream(saga, instanceId, await readSagaStream(sql, sagaStreamId(saga.name, instanceId)));
