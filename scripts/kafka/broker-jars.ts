@@ -55,10 +55,14 @@ export const ensureBrokerJars = async (
       { maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (error) {
-    const output = error instanceof Error && 'stdout' in error ? String((error as { stdout: unknown }).stdout) : '';
-    throw new Error(`could not fetch the Kafka ${version} broker jars with Maven: ${String(error)}\n${output}`, {
-      cause: error,
-    });
+    const output =
+      error instanceof Error && 'stdout' in error ? String((error as { stdout: unknown }).stdout) : '';
+    throw new Error(
+      `could not fetch the Kafka ${version} broker jars with Maven: ${String(error)}\n${output}`,
+      {
+        cause: error,
+      },
+    );
   }
   await writeFile(join(staging, completeMarker), `${new Date().toISOString()}\n`);
   await rm(libs, { recursive: true, force: true });

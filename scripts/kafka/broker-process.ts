@@ -19,7 +19,11 @@ export const isBrokerProcess = async (pid: number, commandLineArg: string): Prom
 };
 
 /** Resolves true once the process is gone, false if it is still there after `timeoutMs`. */
-export const waitForExit = async (pid: number, commandLineArg: string, timeoutMs: number): Promise<boolean> => {
+export const waitForExit = async (
+  pid: number,
+  commandLineArg: string,
+  timeoutMs: number,
+): Promise<boolean> => {
   const deadline = performance.now() + timeoutMs;
   while (await isBrokerProcess(pid, commandLineArg)) {
     if (performance.now() > deadline) return false;

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { ensureBrokerJars } from './broker-jars.js';
 import { isBrokerProcess, waitForExit } from './broker-process.js';
 import { brokerProperties } from './broker-properties.js';
-import { waitForBroker } from './wait-for-broker.js';
+import { brokerAnswers, waitForBroker } from './wait-for-broker.js';
 
 const run = promisify(execFile);
 const log4jConfig = join(dirname(fileURLToPath(import.meta.url)), 'log4j2.properties');
@@ -90,20 +90,44 @@ export const startBroker = async (options: BrokerOptions): Promise<StartedBroker
       );
     }
     const startMs = Math.round(performance.now() - started - downloadMs);
-    return { pid, bootstrap: `${host}:${port}`, dir, logFile: paths.log, alreadyRunning, downloadMs, startMs };
+    return {
+      pid,
+      bootstrap: `${host}:${port}`,
+      dir,
+      logFile: paths.log,
+      alreadyRunning,
+      downloadMs,
+      startMs,
+    };
   };
 
   const running = await livePid(dir);
   if (running !== undefined) return finish(running, true, 0);
 
-  const jars = await ensureBrokerJars(options.cacheRoot === undefined ? {} : { cacheRoot: options.cacheRoot });
+  if (await brokerAnswers(host, port)) {
+    throw new Error(
+      `something already answers Kafka requests on ${host}:${port}, but not a broker started for ${dir}`,
+    );
+  }
+  const jars = await ensureBrokerJars(
+    options.cacheRoot === undefined ? {} : { cacheRoot: options.cacheRoot },
+  );
   await mkdir(paths.data, { recursive: true });
   await writeFile(paths.properties, brokerProperties({ host, port, controllerPort, dataDir: paths.data }));
   const classPath = `${jars.libs}/*`;
   if (!existsSync(join(paths.data, 'meta.properties'))) {
     // A KRaft cluster id is a base64url UUID without padding (what `kafka-storage.sh random-uuid` prints).
     const clusterId = randomBytes(16).toString('base64url');
-    await run('java', ['-cp', classPath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', paths.properties]);
+    await run('java', [
+      '-cp',
+      classPath,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      paths.properties,
+    ]);
   }
 
   const log = await open(paths.log, 'w');
@@ -134,7 +158,10 @@ export const startBroker = async (options: BrokerOptions): Promise<StartedBroker
 };
 
 /** Stops the broker of `dir` with SIGTERM (a clean, controlled shutdown). Resolves false if none was running. */
-export const stopBroker = async (options: { readonly dir: string; readonly timeoutMs?: number }): Promise<boolean> => {
+export const stopBroker = async (options: {
+  readonly dir: string;
+  readonly timeoutMs?: number;
+}): Promise<boolean> => {
   const dir = resolve(options.dir);
   const paths = files(dir);
   const pid = await livePid(dir);

@@ -13,9 +13,14 @@ const controllerPort = Number(process.env.OMNISTREAM_KAFKA_CONTROLLER_PORT ?? po
 const main = async (): Promise<void> => {
   if (command === 'start') {
     const broker = await startBroker({ dir, port, controllerPort });
-    const fetched = broker.downloadMs > 0 ? `, jars fetched in ${(broker.downloadMs / 1000).toFixed(1)} s` : '';
-    const how = broker.alreadyRunning ? 'already running' : `started in ${(broker.startMs / 1000).toFixed(1)} s`;
-    console.log(`Kafka broker ${how} on ${broker.bootstrap} (pid ${broker.pid}${fetched}; log ${broker.logFile})`);
+    const fetched =
+      broker.downloadMs > 0 ? `, jars fetched in ${(broker.downloadMs / 1000).toFixed(1)} s` : '';
+    const how = broker.alreadyRunning
+      ? 'already running'
+      : `started in ${(broker.startMs / 1000).toFixed(1)} s`;
+    console.log(
+      `Kafka broker ${how} on ${broker.bootstrap} (pid ${broker.pid}${fetched}; log ${broker.logFile})`,
+    );
   } else if (command === 'stop') {
     const stopped = await stopBroker({ dir });
     console.log(stopped ? `Kafka broker for ${dir} stopped` : `no Kafka broker running for ${dir}`);

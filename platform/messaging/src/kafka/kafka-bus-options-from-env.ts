@@ -20,9 +20,12 @@ const nonEmpty = (value: string | undefined): string | undefined =>
  * Parses the OMNISTREAM_KAFKA_* variables (README "Kafka: a local broker and an existing cluster") from the record
  * it is given; it never reads process.env itself. Throws with a message naming the variable on bad input.
  */
-export const kafkaBusOptionsFromEnv = (env: Readonly<Record<string, string | undefined>>): KafkaEnvSettings => {
+export const kafkaBusOptionsFromEnv = (
+  env: Readonly<Record<string, string | undefined>>,
+): KafkaEnvSettings => {
   const brokerList = nonEmpty(env.OMNISTREAM_KAFKA_BROKERS);
-  if (brokerList === undefined) throw new Error('OMNISTREAM_KAFKA_BROKERS is required (host:port[,host:port...])');
+  if (brokerList === undefined)
+    throw new Error('OMNISTREAM_KAFKA_BROKERS is required (host:port[,host:port...])');
   const brokers = brokerList.split(',').map((broker) => broker.trim());
   for (const broker of brokers) {
     if (!/^[^\s:]+:\d{1,5}$/.test(broker)) {
@@ -59,9 +62,16 @@ export const kafkaBusOptionsFromEnv = (env: Readonly<Record<string, string | und
     }
     sasl = { mechanism, username, password };
   } else if (username !== undefined || (password !== undefined && password !== '')) {
-    throw new Error('OMNISTREAM_KAFKA_SASL_USERNAME/PASSWORD are set but OMNISTREAM_KAFKA_SASL_MECHANISM is not');
+    throw new Error(
+      'OMNISTREAM_KAFKA_SASL_USERNAME/PASSWORD are set but OMNISTREAM_KAFKA_SASL_MECHANISM is not',
+    );
   }
 
-  const options = { brokers, clientId, ...(tls ? { tls: true } : {}), ...(sasl === undefined ? {} : { sasl }) };
+  const options = {
+    brokers,
+    clientId,
+    ...(tls ? { tls: true } : {}),
+    ...(sasl === undefined ? {} : { sasl }),
+  };
   return tlsCaFile === undefined ? { options } : { options, tlsCaFile };
 };

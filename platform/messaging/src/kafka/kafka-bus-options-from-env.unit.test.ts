@@ -44,9 +44,9 @@ describe('kafkaBusOptionsFromEnv', () => {
   it('refuses a missing broker list, a broker without a port, and a TLS flag that is not a boolean', () => {
     expect(() => kafkaBusOptionsFromEnv({})).toThrow(/OMNISTREAM_KAFKA_BROKERS is required/);
     expect(() => kafkaBusOptionsFromEnv({ OMNISTREAM_KAFKA_BROKERS: 'kafka' })).toThrow(/not host:port/);
-    expect(() => kafkaBusOptionsFromEnv({ OMNISTREAM_KAFKA_BROKERS: 'k:1', OMNISTREAM_KAFKA_TLS: 'yes' })).toThrow(
-      /OMNISTREAM_KAFKA_TLS must be true or false/,
-    );
+    expect(() =>
+      kafkaBusOptionsFromEnv({ OMNISTREAM_KAFKA_BROKERS: 'k:1', OMNISTREAM_KAFKA_TLS: 'yes' }),
+    ).toThrow(/OMNISTREAM_KAFKA_TLS must be true or false/);
   });
 
   it('refuses an unknown SASL mechanism and a mechanism without credentials', () => {
@@ -54,14 +54,17 @@ describe('kafkaBusOptionsFromEnv', () => {
       kafkaBusOptionsFromEnv({ OMNISTREAM_KAFKA_BROKERS: 'k:1', OMNISTREAM_KAFKA_SASL_MECHANISM: 'gssapi' }),
     ).toThrow(/must be one of plain, scram-sha-256, scram-sha-512/);
     expect(() =>
-      kafkaBusOptionsFromEnv({ OMNISTREAM_KAFKA_BROKERS: 'k:1', OMNISTREAM_KAFKA_SASL_MECHANISM: 'scram-sha-256' }),
+      kafkaBusOptionsFromEnv({
+        OMNISTREAM_KAFKA_BROKERS: 'k:1',
+        OMNISTREAM_KAFKA_SASL_MECHANISM: 'scram-sha-256',
+      }),
     ).toThrow(/needs OMNISTREAM_KAFKA_SASL_USERNAME and OMNISTREAM_KAFKA_SASL_PASSWORD/);
   });
 
   it('refuses credentials without a mechanism, and a CA file with TLS turned off', () => {
-    expect(() => kafkaBusOptionsFromEnv({ OMNISTREAM_KAFKA_BROKERS: 'k:1', OMNISTREAM_KAFKA_SASL_USERNAME: 'u' })).toThrow(
-      /SASL_MECHANISM is not/,
-    );
+    expect(() =>
+      kafkaBusOptionsFromEnv({ OMNISTREAM_KAFKA_BROKERS: 'k:1', OMNISTREAM_KAFKA_SASL_USERNAME: 'u' }),
+    ).toThrow(/SASL_MECHANISM is not/);
     expect(() =>
       kafkaBusOptionsFromEnv({
         OMNISTREAM_KAFKA_BROKERS: 'k:1',

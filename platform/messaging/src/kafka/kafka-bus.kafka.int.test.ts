@@ -2,7 +2,7 @@ import { Admin } from '@platformatic/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bus, IncomingMessage } from '../bus.js';
 import { createKafkaBus } from './kafka-bus.js';
-import { freshTopic, textMessage, textOf, unique, waitFor } from './kafka-test-helpers.js';
+import { collectInto, freshTopic, textMessage, textOf, unique, waitFor } from './kafka-test-helpers.js';
 
 const brokers = (process.env.OMNISTREAM_TEST_KAFKA_BROKERS ?? '').split(',');
 const errors: Error[] = [];
@@ -10,7 +10,12 @@ let bus: Bus;
 let admin: Admin;
 
 beforeAll(() => {
-  bus = createKafkaBus({ brokers, clientId: 'bus-test', retryDelayMs: 200, onConsumerError: (e) => errors.push(e) });
+  bus = createKafkaBus({
+    brokers,
+    clientId: 'bus-test',
+    retryDelayMs: 200,
+    onConsumerError: (e) => errors.push(e),
+  });
   admin = new Admin({ clientId: 'bus-test-admin', bootstrapBrokers: brokers });
 });
 afterAll(async () => {
@@ -21,7 +26,13 @@ afterAll(async () => {
 describe('the Kafka bus', () => {
   it('provisions missing topics and leaves existing ones as they are', async () => {
     const name = unique('provision');
-    const spec = { name, partitions: 3, replicationFactor: 1, retentionMs: 3_600_000, config: { 'cleanup.policy': 'delete' } };
+    const spec = {
+      name,
+      partitions: 3,
+      replicationFactor: 1,
+      retentionMs: 3_600_000,
+      config: { 'cleanup.policy': 'delete' },
+    };
     await bus.provision([spec]);
     await bus.provision([spec, { ...spec, partitions: 1 }]);
     const metadata = await admin.metadata({ topics: [name] });
@@ -38,7 +49,11 @@ describe('the Kafka bus', () => {
       textMessage(topic, 'order-2', 'second', {}),
     ]);
     const received: IncomingMessage[] = [];
-    const consumer = await bus.consume({ group: unique('g'), topics: [topic], handle: async (m) => void received.push(...m) });
+    const consumer = await bus.consume({
+      group: unique('g'),
+      topics: [topic],
+      handle: collectInto(received),
+    });
     await waitFor('two messages', () => received.length === 2);
     await consumer.stop();
     expect(received.map((m) => [m.key, textOf(m), m.offset, m.partition])).toEqual([
@@ -55,7 +70,9 @@ describe('the Kafka bus', () => {
     const keys = Array.from({ length: 20 }, (_, k) => `stream-${k}`);
     await Promise.all(
       Array.from({ length: 10 }, (_, round) =>
-        bus.publish(keys.flatMap((key) => [0, 1, 2].map((i) => textMessage(topic, key, String(round * 3 + i))))),
+        bus.publish(
+          keys.flatMap((key) => [0, 1, 2].map((i) => textMessage(topic, key, String(round * 3 + i)))),
+        ),
       ),
     );
     // Concurrent publishes may interleave rounds, so the order to expect is the order of offsets within a partition.

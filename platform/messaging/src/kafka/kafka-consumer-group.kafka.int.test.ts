@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bus, IncomingMessage } from '../bus.js';
 import { createKafkaBus } from './kafka-bus.js';
-import { freshTopic, textMessage, textOf, unique, waitFor } from './kafka-test-helpers.js';
+import { collectInto, freshTopic, textMessage, textOf, unique, waitFor } from './kafka-test-helpers.js';
 
 const brokers = (process.env.OMNISTREAM_TEST_KAFKA_BROKERS ?? '').split(',');
 let bus: Bus;
@@ -40,7 +40,7 @@ describe('consumer groups on Kafka', () => {
 
     await bus.publish(numbered(topic, 400, 50));
     const resumed: IncomingMessage[] = [];
-    const third = await bus.consume({ group, topics: [topic], handle: async (m) => void resumed.push(...m) });
+    const third = await bus.consume({ group, topics: [topic], handle: collectInto(resumed) });
     await waitFor('the 50 new messages', () => resumed.length >= 50);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // anything re-read would show up by now
     await third.stop();
@@ -54,9 +54,11 @@ describe('consumer groups on Kafka', () => {
     const consumer = await bus.consume({
       group: unique('g'),
       topics: [topic],
-      handle: async (messages) => {
+      handle: (messages) => {
         deliveries.push(messages.map((m) => m.offset));
-        if (deliveries.length === 1) throw new Error('the database is down');
+        return deliveries.length === 1
+          ? Promise.reject(new Error('the database is down'))
+          : Promise.resolve();
       },
     });
     await waitFor('a second delivery', () => deliveries.length >= 2);
@@ -75,9 +77,9 @@ describe('consumer groups on Kafka', () => {
     const consumer = await bus.consume({
       group,
       topics: [topic],
-      handle: async () => {
+      handle: () => {
         calls++;
-        await gate;
+        return gate;
       },
     });
     await bus.publish([
@@ -102,7 +104,7 @@ describe('consumer groups on Kafka', () => {
       group: unique('g'),
       topics: [topic],
       startFrom: 'latest',
-      handle: async (m) => void received.push(...m),
+      handle: collectInto(received),
     });
     // The group's position is resolved in the background; give it a moment before the new message arrives.
     await new Promise((resolve) => setTimeout(resolve, 1_000));

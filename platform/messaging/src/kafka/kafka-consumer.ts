@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsumeOptions, IncomingMessage, RunningConsumer } from '../bus.js';
 import { clientOptions, type KafkaBusOptions, type KafkaConsumerErrorContext } from './kafka-bus-options.js';
 import { groupLag, startingOffset } from './kafka-lag.js';
-import { fetchedMessages } from './kafka-records.js';
+import { fetchPositions } from './kafka-fetch.js';
 
 interface PartitionState {
   readonly topic: string;
@@ -18,10 +18,11 @@ interface PartitionState {
   revoked: boolean;
 }
 
-const readCommitted = 1;
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 const isKafkaError = (error: unknown, apiId: string): boolean =>
-  error instanceof Error && GenericError.isGenericError(error) && (error as GenericError).findBy('apiId', apiId) !== null;
+  error instanceof Error &&
+  GenericError.isGenericError(error) &&
+  (error as GenericError).findBy('apiId', apiId) !== null;
 
 /**
  * A group member with its own fetch loop instead of the client's message stream, because the bus contract needs
@@ -29,7 +30,10 @@ const isKafkaError = (error: unknown, apiId: string): boolean =>
  * handler, a batch is committed after `handle` resolves, and after a rejection the same offsets are fetched again.
  * Membership, heartbeats and rejoining after a rebalance are the client's (classic group protocol).
  */
-export const startKafkaConsumer = async (options: KafkaBusOptions, consume: ConsumeOptions): Promise<RunningConsumer> => {
+export const startKafkaConsumer = async (
+  options: KafkaBusOptions,
+  consume: ConsumeOptions,
+): Promise<RunningConsumer> => {
   const { group, topics, handle } = consume;
   const startFrom = consume.startFrom ?? 'earliest';
   const retryDelayMs = options.retryDelayMs ?? 1_000;
@@ -67,7 +71,14 @@ export const startKafkaConsumer = async (options: KafkaBusOptions, consume: Cons
         assigned.add(id);
         const state = states.get(id);
         if (state === undefined) {
-          states.set(id, { topic, partition, position: undefined, busy: false, pausedUntil: 0, revoked: false });
+          states.set(id, {
+            topic,
+            partition,
+            position: undefined,
+            busy: false,
+            pausedUntil: 0,
+            revoked: false,
+          });
         } else if (state.revoked) {
           // Back with us after a rebalance: another member may have moved it on meanwhile.
           Object.assign(state, { revoked: false, position: undefined });
@@ -110,51 +121,18 @@ export const startKafkaConsumer = async (options: KafkaBusOptions, consume: Cons
   };
 
   const fetchOnce = async (ready: PartitionState[]): Promise<void> => {
-    const metadata = await consumer.metadata({ topics: [...topics] });
-    const byLeader = new Map<number, PartitionState[]>();
-    for (const state of ready) {
-      const leader = metadata.topics.get(state.topic)?.partitions[state.partition]?.leader ?? -1;
-      byLeader.set(leader, [...(byLeader.get(leader) ?? []), state]);
+    const asked = ready.map((state) => ({
+      topic: state.topic,
+      partition: state.partition,
+      offset: state.position ?? 0n,
+    }));
+    for (const result of await fetchPositions(consumer, topics, asked, maxWaitMs)) {
+      const state = states.get(`${result.topic}:${result.partition}`);
+      // A rebalance or a failure in between made this answer stale: the partition is fetched again later.
+      if (state === undefined || state.busy || state.revoked || state.position !== result.from) continue;
+      if (result.messages.length > 0) runBatch(state, result.messages, result.next);
+      else state.position = result.next; // only transaction markers, nothing to hand over
     }
-    await Promise.all(
-      [...byLeader].map(async ([node, partitions]) => {
-        const requested = new Map(partitions.map((state) => [`${state.topic}:${state.partition}`, state.position]));
-        const response = await consumer.fetch({
-          node,
-          maxWaitTime: maxWaitMs,
-          minBytes: 1,
-          maxBytes: 16 * 1024 * 1024,
-          isolationLevel: readCommitted,
-          topics: partitions.map((state) => ({
-            topicId: metadata.topics.get(state.topic)?.id ?? '',
-            partitions: [
-              {
-                partition: state.partition,
-                fetchOffset: state.position ?? 0n,
-                partitionMaxBytes: 1024 * 1024,
-                currentLeaderEpoch: -1,
-                lastFetchedEpoch: -1,
-              },
-            ],
-          })),
-        });
-        const topicById = new Map([...metadata.topics].map(([name, topic]) => [topic.id, name]));
-        for (const topicResponse of response.responses) {
-          const topic = topicById.get(topicResponse.topicId) ?? '';
-          for (const partitionResponse of topicResponse.partitions) {
-            const state = states.get(`${topic}:${partitionResponse.partitionIndex}`);
-            const from = requested.get(`${topic}:${partitionResponse.partitionIndex}`);
-            // A rebalance or a failure in between made this answer stale: the partition is fetched again later.
-            if (state === undefined || from === undefined || state.busy || state.revoked || state.position !== from) {
-              continue;
-            }
-            const { messages, next } = fetchedMessages(topic, partitionResponse, from);
-            if (messages.length > 0) runBatch(state, messages, next);
-            else state.position = next; // only transaction markers, nothing to hand over
-          }
-        }
-      }),
-    );
   };
 
   const loop = async (): Promise<void> => {
@@ -210,7 +188,10 @@ export const startKafkaConsumer = async (options: KafkaBusOptions, consume: Cons
       wake();
       await running;
       await Promise.all(inFlight);
-      await consumer.leaveGroup();
+      // The promise-returning overload of leaveGroup is typed as returning void; the callback form is typed right.
+      await new Promise<void>((resolve, reject) =>
+        consumer.leaveGroup(false, (error) => (error ? reject(error) : resolve())),
+      );
       await consumer.close();
     },
   };

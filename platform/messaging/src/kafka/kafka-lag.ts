@@ -8,7 +8,11 @@ const latest = -1n;
  * Lag of the consumer's group on every partition of `topics`: log-end offset minus committed offset. A partition
  * the group never committed on counts everything still in it (log-end minus log-start).
  */
-export const groupLag = async (consumer: Consumer, group: string, topics: readonly string[]): Promise<PartitionLag[]> => {
+export const groupLag = async (
+  consumer: Consumer,
+  group: string,
+  topics: readonly string[],
+): Promise<PartitionLag[]> => {
   const ends = await consumer.listOffsets({ topics: [...topics], timestamp: latest });
   const starts = await consumer.listOffsets({ topics: [...topics], timestamp: earliest });
   const committed = await consumer.listCommittedOffsets({

@@ -2,7 +2,8 @@ import { type Admin, GenericError } from '@platformatic/kafka';
 import type { TopicSpec } from '../bus.js';
 
 const alreadyExists = (error: unknown): boolean =>
-  error instanceof Error && GenericError.isGenericError(error) &&
+  error instanceof Error &&
+  GenericError.isGenericError(error) &&
   (error as GenericError).findBy('apiId', 'TOPIC_ALREADY_EXISTS') !== null;
 
 /**

@@ -37,7 +37,10 @@ export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher =
     while (queue.length > 0) {
       const batch: Pending[] = [];
       let count = 0;
-      while (queue.length > 0 && (batch.length === 0 || count + (queue[0]?.messages.length ?? 0) <= maxMessagesPerSend)) {
+      while (
+        queue.length > 0 &&
+        (batch.length === 0 || count + (queue[0]?.messages.length ?? 0) <= maxMessagesPerSend)
+      ) {
         const next = queue.shift() as Pending;
         batch.push(next);
         count += next.messages.length;
@@ -73,7 +76,8 @@ export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher =
     close: async () => {
       const unsent = queue;
       queue = [];
-      for (const pending of unsent) pending.reject(new Error('the Kafka bus was closed before this publish was sent'));
+      for (const pending of unsent)
+        pending.reject(new Error('the Kafka bus was closed before this publish was sent'));
       await producer.close();
     },
   };

@@ -19,7 +19,11 @@ export interface FetchedPartition {
 const text = (bytes: Buffer | null): string => (bytes === null ? '' : bytes.toString('utf8'));
 
 /** The messages of one partition's fetch response from `from` on (a batch may start before the offset asked for). */
-export const fetchedMessages = (topic: string, response: FetchResponsePartition, from: bigint): FetchedPartition => {
+export const fetchedMessages = (
+  topic: string,
+  response: FetchResponsePartition,
+  from: bigint,
+): FetchedPartition => {
   const messages: IncomingMessage[] = [];
   let next = from;
   for (const batch of response.records ?? []) {
@@ -30,7 +34,8 @@ export const fetchedMessages = (topic: string, response: FetchResponsePartition,
       const offset = batch.firstOffset + BigInt(record.offsetDelta);
       if (offset < from) continue;
       const headers: Record<string, string> = {};
-      for (const [name, value] of record.headers) if (name !== null) headers[name.toString('utf8')] = text(value);
+      for (const [name, value] of record.headers)
+        if (name !== null) headers[name.toString('utf8')] = text(value);
       messages.push({
         topic,
         partition: response.partitionIndex,

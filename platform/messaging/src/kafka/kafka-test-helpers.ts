@@ -28,3 +28,11 @@ export const freshTopic = async (bus: Bus, partitions: number): Promise<string> 
   await bus.provision([{ name, partitions, replicationFactor: 1 }]);
   return name;
 };
+
+/** A handler that keeps what it is given. */
+export const collectInto =
+  (into: IncomingMessage[]) =>
+  (messages: readonly IncomingMessage[]): Promise<void> => {
+    into.push(...messages);
+    return Promise.resolve();
+  };
