@@ -108,10 +108,16 @@ export const processInput = (
   };
   cancel(decision.cancel ?? []);
   for (const { timer, dueAt, payload = null } of decision.schedule ?? []) {
+    const due = Date.parse(dueAt);
+    if (Number.isNaN(due))
+      throw new DomainError(
+        'SAGA_INVALID_TIMER',
+        `timer ${timer} of ${streamId} is due at ${dueAt}, not a time`,
+      );
     const timerId = timerIdOf(streamId, timer, (current.schedulings.get(timer) ?? 0) + 1);
     framework({
       type: 'SagaTimerScheduled',
-      data: { timerId, timer, dueAt: new Date(dueAt).toISOString(), payload },
+      data: { timerId, timer, dueAt: new Date(due).toISOString(), payload },
     });
   }
   const end = decision.end;
