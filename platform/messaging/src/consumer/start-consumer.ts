@@ -1,15 +1,13 @@
-import type { Database, Unlisten } from '@omnistream/event-store';
+import type { Database } from '@omnistream/event-store';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Bus, IncomingMessage, PartitionLag } from '../bus.js';
-import { DEAD_LETTER_CHANNEL } from '../dead-letters/dead-letter-channel.js';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
-import { createWakeSignal } from '../wake-signal.js';
 import { consumerMetrics } from './consumer-metrics.js';
 import { consumerActor, deliverMessage, type MessageHandler } from './deliver-message.js';
 import { messageId } from './message-id.js';
 import { defaultConsumerRetry, type RetryPolicy } from './retry-delay.js';
-import { runDeadLetterWorker } from './run-dead-letter-worker.js';
+import { startDeadLetterWorker } from './start-dead-letter-worker.js';
 import { untilDone, withRetries, type RetryContext } from './with-retries.js';
 
 export interface ConsumerOptions {
@@ -88,22 +86,15 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     );
   };
 
-  const workerSignal = createWakeSignal();
-  let unlisten: Unlisten | undefined;
-  try {
-    unlisten = await db.listen(DEAD_LETTER_CHANNEL, (payload) => {
-      if (payload === group) workerSignal.wake();
-    });
-  } catch {
-    unlisten = undefined; // the worker polls anyway
-  }
-  const worker = runDeadLetterWorker(
+  const worker = startDeadLetterWorker({
     db,
     group,
     handle,
-    { ...context, pollIntervalMs: options.deadLetterPollIntervalMs ?? 1000, sleep: (ms) => Promise.race([workerSignal.sleep(ms), stopped]) },
-    logger,
-  );
+    retry: policy,
+    pollIntervalMs: options.deadLetterPollIntervalMs ?? 1000,
+    ...(logger === undefined ? {} : { logger }),
+    ...(options.random === undefined ? {} : { random: options.random }),
+  });
 
   const running = await options.bus.consume({
     group,
@@ -122,9 +113,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
       stopping = true;
       onStop();
       untrack?.();
-      await running.stop();
-      await worker;
-      await unlisten?.();
+      await Promise.all([running.stop(), worker.stop()]);
     },
   };
 };

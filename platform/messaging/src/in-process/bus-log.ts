@@ -103,9 +103,10 @@ export const readPartition = async (
   const rows = await sql.query<{ offset: string; key: string; value: string; headers: string; ms: string }>(
     `select "offset"::text as "offset", key, encode(value, 'base64') as value, headers::text as headers,
             (extract(epoch from published_at) * 1000)::bigint::text as ms
-       from omnistream.bus_messages
+       from omnistream.bus_messages m
       where topic = $1 and partition = $2 and "offset" >= $3::bigint
-      order by "offset" limit $4`,
+      order by m."offset" -- qualified: the bare name would sort by the text alias
+      limit $4`,
     [topic, partition, String(fromOffset), limit],
   );
   return rows.map((row) => ({

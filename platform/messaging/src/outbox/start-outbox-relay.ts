@@ -1,0 +1,126 @@
+import type { EventEnvelope } from '@omnistream/kernel';
+import { isDomainError } from '@omnistream/kernel';
+import { subscribe, type EventStore, type Sql, type Subscription } from '@omnistream/event-store';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Bus, OutgoingMessage } from '../bus.js';
+import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
+import { eventHeaders } from '../event-headers.js';
+import type { PublicEventCodec } from '../public-event-codec.js';
+import { canPublishInTransaction } from '../transactional-publisher.js';
+import { eventFromParked, parkedEventMessage } from './parked-event.js';
+import { startDeadLetterWorker } from '../consumer/start-dead-letter-worker.js';
+import { relayMetrics } from './relay-metrics.js';
+
+export interface OutboxRelayOptions {
+  readonly store: EventStore;
+  readonly bus: Bus;
+  readonly codec: PublicEventCodec;
+  /** The feed subscription's name; also names the relay's dead letter group `outbox:<name>`. */
+  readonly name?: string;
+  readonly batchSize?: number;
+  readonly pollIntervalMs?: number;
+  readonly logger?: Logger;
+  readonly metrics?: Registry;
+}
+
+export interface OutboxRelay {
+  /** Dead letters of events that could not be encoded are kept under this group. */
+  readonly deadLetterGroup: string;
+  readonly subscription: Subscription;
+  stop(): Promise<void>;
+}
+
+/** Errors that retrying cannot fix: the event does not fit its contract. Anything else is retried. */
+const isSchemaProblem = (error: unknown) =>
+  isDomainError(error, 'SCHEMA_VALIDATION_FAILED') || isDomainError(error, 'SCHEMA_NOT_REGISTERED');
+
+export const relayDeadLetterGroup = (name: string): string => `outbox:${name}`;
+
+/**
+ * The transactional outbox (DESIGN.md "Messaging"): a feed subscriber that publishes each public event to its
+ * topic, key = stream id. The checkpoint moves only once the publish resolved (in the same transaction on the
+ * in-process bus), so nothing committed is lost and nothing uncommitted is published; consumers dedupe by event id.
+ *
+ * An event whose data does not fit its schema would block the relay forever or, skipped, be lost unnoticed.
+ * Instead it is parked as a dead letter of group `outbox:<name>` (logged, counted) and later events of its stream
+ * wait behind it, so per-stream order holds; a redrive encodes it again (see startRelayDeadLetterWorker).
+ */
+export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
+  const { bus, codec, logger } = options;
+  const name = options.name ?? 'outbox-relay';
+  const group = relayDeadLetterGroup(name);
+  const metrics = options.metrics === undefined ? undefined : relayMetrics(options.metrics);
+
+  const blockedStreams = async (tx: Sql, events: readonly EventEnvelope[]): Promise<Set<string>> => {
+    const rows = await tx.query<{ key: string }>(
+      `select distinct key from omnistream.dead_letters
+        where group_name = $1 and key = any($2::text[]) and status in ('parked', 'waiting', 'redrive_requested')`,
+      [group, [...new Set(events.map((event) => event.streamId))]],
+    );
+    return new Set(rows.map((row) => row.key));
+  };
+
+  const handle = async (events: readonly EventEnvelope[], tx: Sql): Promise<void> => {
+    const blocked = await blockedStreams(tx, events);
+    const messages: OutgoingMessage[] = [];
+    for (const event of events) {
+      const route = codec.route(event);
+      if (route === undefined) continue;
+      if (blocked.has(event.streamId)) {
+        await recordDeadLetter(tx, group, event.id, parkedEventMessage(event, route.topic), { status: 'waiting' }, group);
+        continue;
+      }
+      try {
+        const encoded = await codec.encode(event);
+        messages.push({ topic: encoded.topic, key: event.streamId, value: encoded.value, headers: eventHeaders(event, encoded.schemaId) });
+      } catch (error) {
+        if (!isSchemaProblem(error)) throw error; // the subscription retries the batch with backoff
+        const now = new Date();
+        await recordDeadLetter(tx, group, event.id, parkedEventMessage(event, route.topic), {
+          status: 'parked',
+          failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now },
+        }, group);
+        blocked.add(event.streamId);
+        metrics?.parked.inc({ topic: route.topic });
+        logger?.error({ err: error, eventId: event.id, eventType: event.type, topic: route.topic, correlationId: event.metadata.correlationId }, 'public event parked: it does not fit its contract');
+      }
+    }
+    if (messages.length === 0) return;
+    if (canPublishInTransaction(bus)) await bus.publishIn(tx, messages);
+    else await bus.publish(messages);
+    for (const message of messages) metrics?.published.inc({ topic: message.topic });
+  };
+
+  const subscription = subscribe(options.store, {
+    name,
+    handle,
+    filter: (event) => codec.route(event) !== undefined,
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    onError: (error, attempt) => {
+      metrics?.failures.inc();
+      logger?.warn({ err: error, relay: name, attempt }, 'outbox relay batch failed; retrying');
+    },
+  });
+  // Redrives of parked events: encode again (the schema may be fixed by now) and publish, in stream order.
+  const worker = startDeadLetterWorker({
+    db: options.store.database,
+    group,
+    handle: async (message, tx) => {
+      const event = eventFromParked(message);
+      const encoded = await codec.encode(event);
+      const out = [{ topic: encoded.topic, key: event.streamId, value: encoded.value, headers: eventHeaders(event, encoded.schemaId) }];
+      if (canPublishInTransaction(bus)) await bus.publishIn(tx, out);
+      else await bus.publish(out);
+    },
+    ...(logger === undefined ? {} : { logger }),
+  });
+  return {
+    deadLetterGroup: group,
+    subscription,
+    stop: async () => {
+      await Promise.all([subscription.stop(), worker.stop()]);
+    },
+  };
+};
