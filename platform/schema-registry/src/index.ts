@@ -27,3 +27,9 @@ export {
   type DecodedValue,
   type SchemaReference,
 } from './wire-format/wire-format.js';
+export type { Contract } from './contracts/contract.js';
+export { loadContracts } from './contracts/load-contracts.js';
+export { registerContracts, type RegisteredContract } from './contracts/register-contracts.js';
+export { createContractCatalog, type ContractCatalog, type CatalogEntry } from './codec/contract-catalog.js';
+export { createAppendValidator } from './codec/create-append-validator.js';
+export { createPublicEventCodec } from './codec/create-public-event-codec.js';
