@@ -1,5 +1,5 @@
 import { streamCategory } from '@omnistream/event-store';
-import { DomainError } from '@omnistream/kernel';
+import { DomainError, type EventEnvelope } from '@omnistream/kernel';
 import type { EncodedEvent, PublicEventCodec, PublicEventRoute } from '@omnistream/messaging';
 import { encodeWireFormat } from '../wire-format/wire-format.js';
 import { dataVersion, type ContractCatalog } from './contract-catalog.js';
@@ -19,22 +19,25 @@ export const createPublicEventCodec = (catalog: ContractCatalog): PublicEventCod
     const newest = [...versions.values()].reduce((a, b) => (b.contract.version > a.contract.version ? b : a));
     return { topic: newest.contract.topic, subject: newest.contract.subject };
   },
-  encode: (event): Promise<EncodedEvent> => {
-    try {
-      const category = streamCategory(event.streamId);
-      const entry = catalog.entry(category, event.type, dataVersion(event.metadata));
-      if (entry === undefined)
-        throw new DomainError(
-          'SCHEMA_NOT_REGISTERED',
-          `${event.type} in category ${category} has no contract: it is private and is never published`,
-          { category, eventType: event.type },
-        );
-      entry.assertValid(event.data);
-      const { topic, subject, schemaId } = entry.contract;
-      const value = encodeWireFormat(schemaId, utf8.encode(JSON.stringify(event.data)));
-      return Promise.resolve({ topic, subject, schemaId, value });
+  // The executor turns a throw into a rejection, as the port's callers expect of a Promise.
+  encode: (event): Promise<EncodedEvent> => new Promise((resolve) => resolve(encode(catalog, event))),
+});
     } catch (error) {
       return Promise.reject(error);
     }
   },
 });
+
+const encode = (catalog: ContractCatalog, event: EventEnvelope): EncodedEvent => {
+  const category = streamCategory(event.streamId);
+  const entry = catalog.entry(category, event.type, dataVersion(event.metadata));
+  if (entry === undefined)
+    throw new DomainError(
+      'SCHEMA_NOT_REGISTERED',
+      `${event.type} in category ${category} has no contract: it is private and is never published`,
+      { category, eventType: event.type },
+    );
+  entry.assertValid(event.data);
+  const { topic, subject, schemaId } = entry.contract;
+  return { topic, subject, schemaId, value: encodeWireFormat(schemaId, utf8.encode(JSON.stringify(event.data))) };
+};
