@@ -41,6 +41,8 @@ export interface ReadStreamOptions {
   readonly from?: number;
   readonly direction?: 'forwards' | 'backwards';
   readonly maxCount?: number;
+  /** Read inside this transaction (after taking a lock, say) instead of on a connection of the store's own. */
+  readonly in?: Sql;
 }
 
 export interface EventStoreOptions {
@@ -191,10 +193,10 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       if (used !== undefined && appendedIn.has(used)) signal.committed();
       return result;
     },
-    readStream: async (streamId, { from, direction = 'forwards', maxCount = 10_000 } = {}) => {
+    readStream: async (streamId, { from, direction = 'forwards', maxCount = 10_000, in: tx } = {}) => {
       assertStreamId(streamId);
       const forwards = direction === 'forwards';
-      const rows = await db.queryValues(
+      const rows = await (tx ?? db).queryValues(
         `select ${STREAM_EVENT_COLUMNS} from omnistream.events e
           where e.stream_id = $1 and e.version ${forwards ? '>=' : '<='} $2::bigint
           order by e.version ${forwards ? 'asc' : 'desc'} limit $3`,

@@ -73,7 +73,7 @@ export const createSagaRunner = (
       const streamId = sagaStreamId(saga.name, instanceId);
       let entry = loaded.get(streamId);
       if (entry === undefined) {
-        const before = await loadSagaInstance(tx, saga, instanceId);
+        const before = await loadSagaInstance(store, tx, saga, instanceId);
         entry = { saga, before, instance: before, events: [] };
         loaded.set(streamId, entry);
       }

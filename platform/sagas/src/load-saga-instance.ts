@@ -1,4 +1,4 @@
-import type { Sql } from '@omnistream/event-store';
+import type { EventStore, Sql } from '@omnistream/event-store';
 import type { EventMetadata } from '@omnistream/kernel';
 import { sagaStreamId, type AnySaga } from './saga-definition.js';
 import { evolveInstance, newInstance, type SagaInstance } from './saga-instance.js';
@@ -30,32 +30,16 @@ export interface StoredSagaEvent {
   readonly recordedAt: string;
 }
 
-/**
- * Reads a saga stream inside the caller's transaction (after its lock), which the event store's `readStream`
- * cannot do yet. Saga streams hold only the saga framework's and the saga's own events, which have no upcasters.
- */
-export const readSagaStream = async (sql: Sql, streamId: string): Promise<StoredSagaEvent[]> => {
-  const rows = await sql.query<{
-    event_id: string;
-    version: number | string;
-    type: string;
-    data: unknown;
-    metadata: EventMetadata;
-    recorded_at: Date | string;
-  }>(
-    `select event_id, version, type, data, metadata, recorded_at from omnistream.events
-      where stream_id = $1 order by version`,
-    [streamId],
-  );
-  return rows.map((row) => ({
-    id: row.event_id,
-    version: Number(row.version),
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: new Date(row.recorded_at).toISOString(),
+/** Reads a saga stream, inside the caller's transaction (after its lock) when `sql` is given. */
+export const readSagaStream = async (store: EventStore, streamId: string, sql?: Sql): Promise<StoredSagaEvent[]> =>
+  (await store.readStream(streamId, sql === undefined ? {} : { in: sql })).map((event) => ({
+    id: event.id,
+    version: event.version,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt,
   }));
-};
 
 export const foldSagaStream = (
   saga: AnySaga,
@@ -67,5 +51,10 @@ export const foldSagaStream = (
   return instance;
 };
 
-export const loadSagaInstance = async (sql: Sql, saga: AnySaga, instanceId: string): Promise<SagaInstance> =>
-  foldSagaStream(saga, instanceId, await readSagaStream(sql, sagaStreamId(saga.name, instanceId)));
+export const loadSagaInstance = async (
+  store: EventStore,
+  sql: Sql,
+  saga: AnySaga,
+  instanceId: string,
+): Promise<SagaInstance> =>
+  foldSagaStream(saga, instanceId, await readSagaStream(store, sagaStreamId(saga.name, instanceId), sql));

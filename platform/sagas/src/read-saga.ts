@@ -27,7 +27,7 @@ export const readSaga = async <State, E extends DecidedEvent>(
   instanceId: string,
 ): Promise<SagaView<State> | undefined> => {
   const any = saga as unknown as AnySaga;
-  const events = await readSagaStream(store.database, sagaStreamId(saga.name, instanceId));
+  const events = await readSagaStream(store, sagaStreamId(saga.name, instanceId));
   if (events.length === 0) return undefined;
   const { inputs: _inputs, schedulings: _schedulings, ...instance } = foldSagaStream(any, instanceId, events);
   const history: SagaDecisionRecord[] = [];

@@ -116,6 +116,14 @@ describe.each(testDatabases())('appending on $name', (target) => {
     expect(await store.readStream('order-nothing')).toEqual([]);
   });
 
+  it('reads a stream inside a transaction, seeing what that transaction appended', async () => {
+    const seen = await store.transaction(async (tx) => {
+      await store.appendInTransaction(tx, [{ streamId: 'order-a10', events: placed(2), expectedVersion: 'no_stream' }]);
+      return store.readStream('order-a10', { in: tx });
+    });
+    expect(seen.map((e) => e.version)).toEqual([1, 2]);
+  });
+
   it('appends to several streams atomically: one conflict writes none of them', async () => {
     await store.append('order-b1', placed(1));
     const failure = await rejection(
