@@ -22,11 +22,6 @@ export const createPublicEventCodec = (catalog: ContractCatalog): PublicEventCod
   // The executor turns a throw into a rejection, as the port's callers expect of a Promise.
   encode: (event): Promise<EncodedEvent> => new Promise((resolve) => resolve(encode(catalog, event))),
 });
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  },
-});
 
 const encode = (catalog: ContractCatalog, event: EventEnvelope): EncodedEvent => {
   const category = streamCategory(event.streamId);
@@ -39,5 +34,10 @@ const encode = (catalog: ContractCatalog, event: EventEnvelope): EncodedEvent =>
     );
   entry.assertValid(event.data);
   const { topic, subject, schemaId } = entry.contract;
-  return { topic, subject, schemaId, value: encodeWireFormat(schemaId, utf8.encode(JSON.stringify(event.data))) };
+  return {
+    topic,
+    subject,
+    schemaId,
+    value: encodeWireFormat(schemaId, utf8.encode(JSON.stringify(event.data))),
+  };
 };
