@@ -26,7 +26,12 @@ describe.each(testDatabaseConfigs())('createServer on $name', (shape) => {
   });
 
   it('applies every migration on first start', () =>
-    expect(server.applied).toEqual(['0001-event-store', '0002-idempotency-keys', '0003-projections']));
+    expect(server.applied).toEqual([
+      '0001-event-store',
+      '0002-idempotency-keys',
+      '0003-projections',
+      '0004-schema-registry',
+    ]));
 
   it('reports health with the kind of database it runs on', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/health' });

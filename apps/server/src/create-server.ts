@@ -1,4 +1,5 @@
 import { createEventStore, runMigrations, type Database, type EventStore } from '@omnistream/event-store';
+import type { PublicEventCodec } from '@omnistream/messaging';
 import {
   createHttpApp,
   createIdempotencyStore,
@@ -11,12 +12,14 @@ import {
   type Logger,
   type Registry,
 } from '@omnistream/observability';
+import type { SchemaRegistry } from '@omnistream/schema-registry';
 import type { ServerConfig } from './config/server-config.js';
 import { registerHealthRoute } from './health-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { serverMigrations } from './server-migrations.js';
 import { registerStreamRoutes } from './streams/register-stream-routes.js';
+import { SCHEMA_REGISTRY_PREFIX, startSchemaRegistry } from './start-schema-registry.js';
 
 export interface Server {
   /** Ready to `listen` or `inject`; modules add their routes before that. */
@@ -24,6 +27,10 @@ export interface Server {
   readonly database: Database;
   readonly eventStore: EventStore;
   readonly metrics: Registry;
+  /** The Confluent-compatible registry, also served under `/schema-registry`. */
+  readonly schemaRegistry: SchemaRegistry;
+  /** Topic, subject and wire-format value of public events, for the outbox relay. */
+  readonly publicEvents: PublicEventCodec;
   /** Migration ids applied while starting. */
   readonly applied: readonly string[];
   /** Stops accepting, lets in-flight requests finish, then closes the event store and the database. Idempotent. */
@@ -43,7 +50,10 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
   try {
     const applied = await runMigrations(database, serverMigrations);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    const eventStore = createEventStore(database);
+    const contracts = await startSchemaRegistry(database, config.contracts.dir);
+    logger.info({ contracts: contracts.registered.length }, 'public contracts registered');
+    // Public events are checked against their contracts inside every append: nothing invalid is written.
+    const eventStore = createEventStore(database, { validate: contracts.validate });
     const idempotency = createIdempotencyStore(database, config.idempotency);
     const metrics = createMetricsRegistry();
     registerFeedMetrics(metrics, database);
@@ -62,6 +72,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     registerHealthRoute(app, database);
     registerMetricsRoute(app, metrics);
     registerStreamRoutes(app, eventStore);
+    await app.register(contracts.plugin, { prefix: SCHEMA_REGISTRY_PREFIX, registry: contracts.registry });
 
     const purge = setInterval(() => {
       idempotency.purgeExpired().then(
@@ -79,7 +90,16 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
         await eventStore.close();
         await database.close();
       })());
-    return { app, database, eventStore, metrics, applied, close };
+    return {
+      app,
+      database,
+      eventStore,
+      metrics,
+      schemaRegistry: contracts.registry,
+      publicEvents: contracts.codec,
+      applied,
+      close,
+    };
   } catch (error) {
     await database.close();
     throw error;

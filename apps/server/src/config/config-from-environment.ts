@@ -10,6 +10,8 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
   LOG_LEVEL: 'log.level: fatal, error, warn, info (default), debug, trace or silent',
   OMNISTREAM_DATA_DIR: 'database.dataDir: folder of the embedded PGlite database (default ./data)',
   OMNISTREAM_DATABASE_URL: 'database.url: a PostgreSQL server to use instead of PGlite (postgres://...)',
+  OMNISTREAM_CONTRACTS_DIR:
+    "contracts.dir: folder of public event contracts registered at start (default: the repository's contracts/)",
   OMNISTREAM_SHUTDOWN_TIMEOUT_MS:
     'shutdownTimeoutMs: how long in-flight requests may take after SIGTERM (default 10000)',
 };
@@ -59,6 +61,9 @@ export const configFromEnvironment = (env: Environment, cwd: string): Record<str
       ? { kind: 'postgres', url }
       : { kind: 'pglite', dataDir: isAbsolute(dir) ? dir : resolve(cwd, dir) },
     log: defined({ level: env.LOG_LEVEL }),
+    contracts: defined({
+      dir: env.OMNISTREAM_CONTRACTS_DIR ? resolve(cwd, env.OMNISTREAM_CONTRACTS_DIR) : undefined,
+    }),
     shutdownTimeoutMs: integer(env, 'OMNISTREAM_SHUTDOWN_TIMEOUT_MS'),
   });
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONTRACTS_DIR } from './default-contracts-dir.js';
 import { ConfigError, parseConfig } from './parse-config.js';
 
 describe('parseConfig', () => {
@@ -8,6 +9,7 @@ describe('parseConfig', () => {
       database: { kind: 'pglite', dataDir: './data' },
       log: { level: 'info' },
       idempotency: { keyTtlMs: 86400000, inProgressTimeoutMs: 60000, purgeIntervalMs: 3600000 },
+      contracts: { dir: DEFAULT_CONTRACTS_DIR },
       shutdownTimeoutMs: 10000,
     }));
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DEFAULT_CONTRACTS_DIR } from './default-contracts-dir.js';
 
 const Milliseconds = (defaultMs: number, description: string) =>
   Type.Integer({ minimum: 0, default: defaultMs, description });
@@ -75,6 +76,17 @@ export const ServerConfig = Type.Object(
         ),
         inProgressTimeoutMs: Milliseconds(60_000, 'How long an unfinished first attempt blocks its key.'),
         purgeIntervalMs: Milliseconds(60 * 60 * 1000, 'How often expired keys are deleted.'),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    contracts: Type.Object(
+      {
+        dir: Type.String({
+          minLength: 1,
+          default: DEFAULT_CONTRACTS_DIR,
+          description:
+            'Folder of public event contracts (<context>/<category>/<EventType>.v<N>.schema.json), registered at start.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),
