@@ -23,7 +23,11 @@ export type {
 export { messagingSchema } from './messaging-schema.js';
 export { EVENT_HEADERS, EVENT_CONTENT_TYPE, eventHeaders } from './event-headers.js';
 export { canPublishInTransaction, type TransactionalPublisher } from './transactional-publisher.js';
-export { createInProcessBus, type InProcessBus, type InProcessBusOptions } from './in-process/create-in-process-bus.js';
+export {
+  createInProcessBus,
+  type InProcessBus,
+  type InProcessBusOptions,
+} from './in-process/create-in-process-bus.js';
 export { partitionForKey } from './in-process/partition-for-key.js';
 export {
   startOutboxRelay,
@@ -52,4 +56,11 @@ export {
   type DeadLetterPage,
   type DeadLetterDetails,
 } from './dead-letters/dead-letter-queries.js';
-export { redriveDeadLetter, discardDeadLetter, type DeadLetterAction } from './dead-letters/dead-letter-actions.js';
+export {
+  redriveDeadLetter,
+  discardDeadLetter,
+  type DeadLetterAction,
+} from './dead-letters/dead-letter-actions.js';
+export { deadLetterRoutes, ACTOR_HEADER, type DeadLetterRoutesOptions } from './http/dead-letter-routes.js';
+export { deadLettersCli, type DeadLettersCliDeps } from './cli/dead-letters-cli.js';
+export { DEAD_LETTERS_USAGE } from './cli/parse-dead-letters-args.js';

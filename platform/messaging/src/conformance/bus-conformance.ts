@@ -5,7 +5,14 @@ import type { Bus, IncomingMessage } from '../bus.js';
 import { startConsumer, type Consumer, type ConsumerOptions } from '../consumer/start-consumer.js';
 import { listDeadLetters, showDeadLetter } from '../dead-letters/dead-letter-queries.js';
 import { discardDeadLetter, redriveDeadLetter } from '../dead-letters/dead-letter-actions.js';
-import { createEffectsTable, effectsOf, eventMessage, eventually, recordEffect, uniqueName } from './conformance-fixture.js';
+import {
+  createEffectsTable,
+  effectsOf,
+  eventMessage,
+  eventually,
+  recordEffect,
+  uniqueName,
+} from './conformance-fixture.js';
 
 export interface OpenedBus {
   readonly bus: Bus;
@@ -80,12 +87,17 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
       await provision(topic);
       const metrics = new Registry();
       let failures = 0;
-      await consume(group, [topic], (message) => {
-        if (new TextDecoder().decode(message.value) === 'flaky' && failures < 2) {
-          failures += 1;
-          throw new Error('not yet');
-        }
-      }, { metrics });
+      await consume(
+        group,
+        [topic],
+        (message) => {
+          if (new TextDecoder().decode(message.value) === 'flaky' && failures < 2) {
+            failures += 1;
+            throw new Error('not yet');
+          }
+        },
+        { metrics },
+      );
       await opened.bus.publish([eventMessage(topic, 'k', 'flaky'), eventMessage(topic, 'k', 'after')]);
       await eventually(async () => (await bodies(group)).length >= 2);
       expect(await bodies(group)).toEqual(['flaky', 'after']);
@@ -105,10 +117,16 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
         eventMessage(topic, 'sick', 'behind'),
         eventMessage(topic, 'healthy', 'fine'),
       ]);
-      await eventually(async () => (await bodies(group)).includes('fine') && (await statusOf(group, 'behind')) !== undefined);
+      await eventually(
+        async () => (await bodies(group)).includes('fine') && (await statusOf(group, 'behind')) !== undefined,
+      );
       expect(await bodies(group)).toEqual(['fine']);
       const parked = await statusOf(group, 'poison');
-      expect(parked).toMatchObject({ status: 'parked', attempts: 3, error: { message: 'cannot apply poison' } });
+      expect(parked).toMatchObject({
+        status: 'parked',
+        attempts: 3,
+        error: { message: 'cannot apply poison' },
+      });
       expect(parked?.message).toMatchObject({ topic, key: 'sick' });
       expect(await statusOf(group, 'behind')).toMatchObject({ status: 'waiting', attempts: 0 });
     });
@@ -150,7 +168,9 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
       await opened.bus.publish([eventMessage(topic, 'k', 'unwanted'), eventMessage(topic, 'k', 'next')]);
       await eventually(async () => (await statusOf(group, 'next'))?.status === 'waiting');
       const unwanted = (await statusOf(group, 'unwanted'))!;
-      expect((await showDeadLetter(opened.db, unwanted.id)).waiting.map((w) => w.status)).toEqual(['waiting']);
+      expect((await showDeadLetter(opened.db, unwanted.id)).waiting.map((w) => w.status)).toEqual([
+        'waiting',
+      ]);
       await discardDeadLetter(opened.db, unwanted.id, { actor: 'bob', reason: 'duplicate order' });
       await eventually(async () => (await bodies(group)).length >= 1);
       expect(await bodies(group)).toEqual(['next']);
@@ -170,14 +190,18 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
       await eventually(async () => (await bodies(group)).length >= 60);
       const effects = await effectsOf(opened.db, group);
       for (const key of keys)
-        expect(effects.filter((e) => e.key === key).map((e) => e.body)).toEqual([0, 1, 2, 3, 4].map((r) => `${key}:${r}`));
+        expect(effects.filter((e) => e.key === key).map((e) => e.body)).toEqual(
+          [0, 1, 2, 3, 4].map((r) => `${key}:${r}`),
+        );
     });
 
     it('resumes after a restart without losing or repeating a message', async () => {
       const [topic, group] = [uniqueName('conf.restart'), uniqueName('g')];
       await provision(topic, 2);
       const publish = (from: number) =>
-        opened.bus.publish(Array.from({ length: 10 }, (_, i) => eventMessage(topic, `k-${(from + i) % 3}`, `m-${from + i}`)));
+        opened.bus.publish(
+          Array.from({ length: 10 }, (_, i) => eventMessage(topic, `k-${(from + i) % 3}`, `m-${from + i}`)),
+        );
       await publish(0);
       const first = await consume(group, [topic]);
       await eventually(async () => (await bodies(group)).length >= 10);
@@ -186,7 +210,9 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
       const second = await consume(group, [topic]);
       await eventually(async () => (await bodies(group)).length >= 20);
       await eventually(async () => (await second.lag()).every((p) => p.lag === 0));
-      expect([...(await bodies(group))].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `m-${i}`).sort());
+      expect([...(await bodies(group))].sort()).toEqual(
+        Array.from({ length: 20 }, (_, i) => `m-${i}`).sort(),
+      );
     });
   });
 };

@@ -12,7 +12,12 @@ export const createEffectsTable = async (db: Database): Promise<void> => {
 export const recordEffect = async (tx: Sql, group: string, message: IncomingMessage): Promise<void> => {
   await tx.query(
     'insert into omnistream.conformance_effects (group_name, message_id, key, body) values ($1, $2, $3, $4)',
-    [group, message.headers[EVENT_HEADERS.eventId] ?? '', message.key, new TextDecoder().decode(message.value)],
+    [
+      group,
+      message.headers[EVENT_HEADERS.eventId] ?? '',
+      message.key,
+      new TextDecoder().decode(message.value),
+    ],
   );
 };
 
@@ -25,11 +30,20 @@ export const effectsOf = async (db: Database, group: string) =>
 /** Names unique to one test, so tests share a bus and a database without seeing each other. */
 export const uniqueName = (prefix: string): string => `${prefix}.${randomUUID().slice(0, 8)}`;
 
-export const eventMessage = (topic: string, key: string, body: string, eventId: string = randomUUID()): OutgoingMessage => ({
+export const eventMessage = (
+  topic: string,
+  key: string,
+  body: string,
+  eventId: string = randomUUID(),
+): OutgoingMessage => ({
   topic,
   key,
   value: new TextEncoder().encode(body),
-  headers: { [EVENT_HEADERS.eventId]: eventId, [EVENT_HEADERS.eventType]: 'ConformanceHappened', [EVENT_HEADERS.contentType]: 'text/plain' },
+  headers: {
+    [EVENT_HEADERS.eventId]: eventId,
+    [EVENT_HEADERS.eventType]: 'ConformanceHappened',
+    [EVENT_HEADERS.contentType]: 'text/plain',
+  },
 });
 
 export const eventually = async (check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> => {

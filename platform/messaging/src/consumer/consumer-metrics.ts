@@ -58,7 +58,8 @@ export const consumerMetrics = (registry: Registry): ConsumerMetrics => {
             [consumer.group],
           )
           .catch(() => []);
-        for (const row of rows) this.set({ group: consumer.group, topic: row.topic, status: row.status }, row.n);
+        for (const row of rows)
+          this.set({ group: consumer.group, topic: row.topic, status: row.status }, row.n);
       }
     },
   });

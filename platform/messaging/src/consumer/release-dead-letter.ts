@@ -69,8 +69,21 @@ export const reparkDeadLetter = async (db: Database, group: string, id: string, 
         from omnistream.dead_letters p where p.id = d.id and d.id = $1::bigint
          and d.status in ('waiting', 'redrive_requested')
        returning p.status as previous`,
-      [id, failure.attempts, error.message, error.stack ?? null, failure.firstFailedAt.getTime(), failure.lastFailedAt.getTime()],
+      [
+        id,
+        failure.attempts,
+        error.message,
+        error.stack ?? null,
+        failure.firstFailedAt.getTime(),
+        failure.lastFailedAt.getTime(),
+      ],
     );
     if (row !== undefined)
-      await auditDeadLetter(tx, id, row.previous === 'waiting' ? 'parked' : 'redrive_failed', consumerActor(group), null);
+      await auditDeadLetter(
+        tx,
+        id,
+        row.previous === 'waiting' ? 'parked' : 'redrive_failed',
+        consumerActor(group),
+        null,
+      );
   });

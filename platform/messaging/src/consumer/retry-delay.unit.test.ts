@@ -5,7 +5,9 @@ const policy: RetryPolicy = { attempts: 5, initialDelayMs: 100, maxDelayMs: 1000
 
 describe('retryDelay', () => {
   it('doubles the pause after each failed attempt', () =>
-    expect([1, 2, 3, 4].map((attempt) => retryDelay(policy, attempt, () => 0))).toEqual([100, 200, 400, 800]));
+    expect([1, 2, 3, 4].map((attempt) => retryDelay(policy, attempt, () => 0))).toEqual([
+      100, 200, 400, 800,
+    ]));
 
   it('never waits longer than the cap', () => expect(retryDelay(policy, 30, () => 0)).toBe(1000));
 

@@ -16,7 +16,8 @@ export const runDeadLetterWorker = async (
   context: RetryContext & { readonly pollIntervalMs: number },
   logger: Logger | undefined,
 ): Promise<void> => {
-  const onError = (error: unknown) => logger?.warn({ err: error, group }, 'dead letter worker failed; retrying');
+  const onError = (error: unknown) =>
+    logger?.warn({ err: error, group }, 'dead letter worker failed; retrying');
   try {
     while (!context.stopping()) {
       const due = await untilDone(context, () => dueDeadLetters(db, group), onError);

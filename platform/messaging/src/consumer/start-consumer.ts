@@ -64,24 +64,40 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
       () => db.transaction((tx) => deliverMessage(tx, group, message, handle)),
       (error, attempt, delayMs) => {
         metrics?.retries.inc({ group, topic: message.topic });
-        logger?.warn({ err: error, ...coordinates, attempt, delayMs, correlationId: message.headers['correlation-id'] }, 'message failed; retrying');
+        logger?.warn(
+          { err: error, ...coordinates, attempt, delayMs, correlationId: message.headers['correlation-id'] },
+          'message failed; retrying',
+        );
       },
     );
     if (outcome.ok) {
-      if (outcome.value === 'waiting') logger?.warn(coordinates, 'message waits behind a dead letter of its key');
+      if (outcome.value === 'waiting')
+        logger?.warn(coordinates, 'message waits behind a dead letter of its key');
       return;
     }
     const parked = await untilDone(
       context,
       () =>
         db.transaction((tx) =>
-          recordDeadLetter(tx, group, messageId(message), message, { status: 'parked', failure: outcome.failure }, consumerActor(group)),
+          recordDeadLetter(
+            tx,
+            group,
+            messageId(message),
+            message,
+            { status: 'parked', failure: outcome.failure },
+            consumerActor(group),
+          ),
         ),
       (error) => logger?.error({ err: error, ...coordinates }, 'could not park a dead letter; retrying'),
     );
     if (parked) metrics?.parked.inc({ group, topic: message.topic });
     logger?.error(
-      { err: outcome.failure.error, ...coordinates, attempts: outcome.failure.attempts, correlationId: message.headers['correlation-id'] },
+      {
+        err: outcome.failure.error,
+        ...coordinates,
+        attempts: outcome.failure.attempts,
+        correlationId: message.headers['correlation-id'],
+      },
       'message parked as a dead letter',
     );
   };

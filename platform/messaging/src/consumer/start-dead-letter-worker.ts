@@ -48,7 +48,9 @@ export const startDeadLetterWorker = (options: DeadLetterWorkerOptions): { stop(
       stopping = true;
       onStop();
       await done;
-      await (await listening)?.();
+      await (
+        await listening
+      )?.();
     },
   };
 };

@@ -13,7 +13,10 @@ export interface DeadLetterAction {
 
 const requireActor = (action: DeadLetterAction): void => {
   if (action.actor.trim() === '')
-    throw new DomainError('INVALID_DEAD_LETTER_ACTOR', 'name who acts on the dead letter (actor); it is audited');
+    throw new DomainError(
+      'INVALID_DEAD_LETTER_ACTOR',
+      'name who acts on the dead letter (actor); it is audited',
+    );
 };
 
 /** Locks the row for the action, and refuses statuses the action does not apply to. */
@@ -22,7 +25,8 @@ const lockFor = async (tx: Sql, id: string, allowed: readonly DeadLetterStatus[]
     'select status, group_name from omnistream.dead_letters where id = $1::bigint for update',
     [parseDeadLetterId(id)],
   );
-  if (row === undefined) throw new DomainError('DEAD_LETTER_NOT_FOUND', `there is no dead letter ${id}`, { id });
+  if (row === undefined)
+    throw new DomainError('DEAD_LETTER_NOT_FOUND', `there is no dead letter ${id}`, { id });
   if (!allowed.includes(row.status))
     throw new DomainError(
       'DEAD_LETTER_STATUS_CONFLICT',
@@ -37,12 +41,18 @@ const lockFor = async (tx: Sql, id: string, allowed: readonly DeadLetterStatus[]
  * audited). Recording the request is all this does, so it works from any process; NOTIFY wakes the consumer.
  * Asking again while a request is pending changes nothing.
  */
-export const redriveDeadLetter = async (db: Database, id: string, action: DeadLetterAction): Promise<DeadLetter> => {
+export const redriveDeadLetter = async (
+  db: Database,
+  id: string,
+  action: DeadLetterAction,
+): Promise<DeadLetter> => {
   requireActor(action);
   await db.transaction(async (tx) => {
     const row = await lockFor(tx, id, ['parked', 'redrive_requested'], 'redriven');
     if (row.status === 'redrive_requested') return;
-    await tx.query(`update omnistream.dead_letters set status = 'redrive_requested' where id = $1::bigint`, [id]);
+    await tx.query(`update omnistream.dead_letters set status = 'redrive_requested' where id = $1::bigint`, [
+      id,
+    ]);
     await auditDeadLetter(tx, id, 'redrive_requested', action.actor, action.reason ?? null);
     await tx.query('select pg_notify($1, $2)', [DEAD_LETTER_CHANNEL, row.group_name]);
   });
@@ -60,7 +70,10 @@ export const discardDeadLetter = async (
 ): Promise<DeadLetter> => {
   requireActor(action);
   if (action.reason.trim() === '')
-    throw new DomainError('INVALID_DEAD_LETTER_REASON', 'say why the dead letter is discarded (reason); it is audited');
+    throw new DomainError(
+      'INVALID_DEAD_LETTER_REASON',
+      'say why the dead letter is discarded (reason); it is audited',
+    );
   await db.transaction(async (tx) => {
     const row = await lockFor(tx, id, ['parked', 'waiting', 'redrive_requested', 'discarded'], 'discarded');
     if (row.status === 'discarded') return;

@@ -34,14 +34,20 @@ export interface DeadLetterDetails {
 /** Dead letter ids are positive integers; anything else is a client mistake, not a missing row. */
 export const parseDeadLetterId = (id: string): string => {
   if (!/^[1-9]\d{0,17}$/.test(id))
-    throw new DomainError('INVALID_DEAD_LETTER_ID', `${JSON.stringify(id)} is not a dead letter id (a positive integer)`);
+    throw new DomainError(
+      'INVALID_DEAD_LETTER_ID',
+      `${JSON.stringify(id)} is not a dead letter id (a positive integer)`,
+    );
   return id;
 };
 
 /** Oldest first, so the page order is the order in which they failed; the cursor is the last id returned. */
 export const listDeadLetters = async (sql: Sql, filter: DeadLetterFilter = {}): Promise<DeadLetterPage> => {
   if (filter.after !== undefined && !/^\d{1,18}$/.test(filter.after))
-    throw new DomainError('INVALID_DEAD_LETTER_CURSOR', `after=${JSON.stringify(filter.after)} is not a cursor from a previous page`);
+    throw new DomainError(
+      'INVALID_DEAD_LETTER_CURSOR',
+      `after=${JSON.stringify(filter.after)} is not a cursor from a previous page`,
+    );
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
   const rows = await sql.query<DeadLetterRow>(
     `select ${DEAD_LETTER_COLUMNS} from omnistream.dead_letters d
@@ -59,7 +65,8 @@ export const getDeadLetter = async (sql: Sql, id: string): Promise<DeadLetter> =
     `select ${DEAD_LETTER_COLUMNS} from omnistream.dead_letters d where d.id = $1::bigint`,
     [parseDeadLetterId(id)],
   );
-  if (row === undefined) throw new DomainError('DEAD_LETTER_NOT_FOUND', `there is no dead letter ${id}`, { id });
+  if (row === undefined)
+    throw new DomainError('DEAD_LETTER_NOT_FOUND', `there is no dead letter ${id}`, { id });
   return toDeadLetter(row);
 };
 

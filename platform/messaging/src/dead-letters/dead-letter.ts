@@ -5,7 +5,13 @@ import type { IncomingMessage } from '../bus.js';
  * redrive_requested: an operator asked for it to run again; the group's consumer will. redriven: handled on a
  * redrive (or released from waiting and handled). discarded: an operator gave it up.
  */
-export const DEAD_LETTER_STATUSES = ['parked', 'waiting', 'redrive_requested', 'redriven', 'discarded'] as const;
+export const DEAD_LETTER_STATUSES = [
+  'parked',
+  'waiting',
+  'redrive_requested',
+  'redriven',
+  'discarded',
+] as const;
 export type DeadLetterStatus = (typeof DEAD_LETTER_STATUSES)[number];
 
 /** Rows that still hold their key: the oldest is the head, the rest wait behind it. */

@@ -104,7 +104,12 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<DeadLetterRoutesOptions
         tags,
         params: DeadLetterParams,
         body: Type.Optional(ActionBody),
-        response: { 202: Type.Object({ deadLetter: DeadLetterWire }), 400: Problem, 404: Problem, 409: Problem },
+        response: {
+          202: Type.Object({ deadLetter: DeadLetterWire }),
+          400: Problem,
+          404: Problem,
+          409: Problem,
+        },
       },
     },
     async (request, reply) => {
@@ -123,11 +128,17 @@ export const deadLetterRoutes: FastifyPluginAsyncTypebox<DeadLetterRoutesOptions
     {
       schema: {
         summary: 'Discard a dead letter',
-        description: 'Gives it up for good (a reason is required); the messages waiting behind it then run, in order.',
+        description:
+          'Gives it up for good (a reason is required); the messages waiting behind it then run, in order.',
         tags,
         params: DeadLetterParams,
         body: ActionBody,
-        response: { 200: Type.Object({ deadLetter: DeadLetterWire }), 400: Problem, 404: Problem, 409: Problem },
+        response: {
+          200: Type.Object({ deadLetter: DeadLetterWire }),
+          400: Problem,
+          404: Problem,
+          409: Problem,
+        },
       },
     },
     async (request) => {

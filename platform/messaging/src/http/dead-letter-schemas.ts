@@ -35,7 +35,13 @@ export const DeadLetterParams = Type.Object({ id: Type.String({ maxLength: 20 })
 
 export const ActionBody = Type.Object(
   {
-    actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'who acts, when the request is not authenticated' })),
+    actor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'who acts, when the request is not authenticated',
+      }),
+    ),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },

@@ -68,7 +68,8 @@ export const appendMessages = async (
         where topic = $1 and partition = $2 returning (next_offset - $3)::text as first`,
       [entry.topic, entry.partition, entry.messages.length],
     );
-    if (counter === undefined) throw new Error(`partition ${entry.partition} of ${entry.topic} does not exist`);
+    if (counter === undefined)
+      throw new Error(`partition ${entry.partition} of ${entry.topic} does not exist`);
     const first = BigInt(counter.first);
     entry.messages.forEach((message, index) =>
       rows.push({

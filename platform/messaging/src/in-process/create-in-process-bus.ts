@@ -46,14 +46,24 @@ export const createInProcessBus = (db: Database, options: InProcessBusOptions = 
 
   const publishIn = async (tx: Sql, messages: readonly OutgoingMessage[]): Promise<void> => {
     if (messages.length === 0) return;
-    await appendMessages(tx, messages, await ensureTopics(tx, messages.map((m) => m.topic)));
+    await appendMessages(
+      tx,
+      messages,
+      await ensureTopics(
+        tx,
+        messages.map((m) => m.topic),
+      ),
+    );
   };
 
   return {
     kind: 'in-process',
     provision: async (topics: readonly TopicSpec[]) => {
       await db.transaction((tx) => createTopics(tx, topics));
-      for (const [topic, partitions] of await topicPartitions(db, topics.map((t) => t.name)))
+      for (const [topic, partitions] of await topicPartitions(
+        db,
+        topics.map((t) => t.name),
+      ))
         known.set(topic, partitions);
     },
     publish: (messages) => db.transaction((tx) => publishIn(tx, messages)),

@@ -61,7 +61,8 @@ export const startInProcessConsumer = async (
           }
           // The port's contract: a rejected batch is delivered again after a pause (the inbox makes that harmless).
           failures += 1;
-          if (!stopped) await signal.sleep(Math.min(30_000, settings.redeliveryDelayMs * 2 ** (failures - 1)));
+          if (!stopped)
+            await signal.sleep(Math.min(30_000, settings.redeliveryDelayMs * 2 ** (failures - 1)));
         }
       }
     } finally {

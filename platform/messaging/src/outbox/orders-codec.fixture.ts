@@ -16,7 +16,9 @@ export const ordersCodec = (accept: (event: EventEnvelope) => boolean = () => fa
       : undefined,
   encode: (event): Promise<EncodedEvent> => {
     if (event.type !== 'OrderPlaced')
-      return Promise.reject(new DomainError('SCHEMA_NOT_REGISTERED', `no schema for orders.order-${event.type}`));
+      return Promise.reject(
+        new DomainError('SCHEMA_NOT_REGISTERED', `no schema for orders.order-${event.type}`),
+      );
     const data = event.data as { total?: unknown };
     if (!Number.isInteger(data.total) && !accept(event))
       return Promise.reject(new DomainError('SCHEMA_VALIDATION_FAILED', '/total must be integer'));

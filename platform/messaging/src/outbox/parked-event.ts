@@ -19,7 +19,10 @@ export const parkedEventMessage = (event: EventEnvelope, topic: string): Incomin
       transactionId: String(event.transactionId),
     }),
   ),
-  headers: { ...eventHeaders(event, undefined), [EVENT_HEADERS.contentType]: 'application/vnd.omnistream.event+json' },
+  headers: {
+    ...eventHeaders(event, undefined),
+    [EVENT_HEADERS.contentType]: 'application/vnd.omnistream.event+json',
+  },
   timestamp: new Date(event.recordedAt),
 });
 

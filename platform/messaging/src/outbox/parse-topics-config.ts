@@ -29,7 +29,8 @@ const record = (value: unknown, path: string): Record<string, unknown> =>
     : fail(path, 'must be an object');
 
 const onlyKeys = (value: Record<string, unknown>, keys: readonly string[], path: string): void => {
-  for (const key of Object.keys(value)) if (!keys.includes(key)) fail(`${path}/${key}`, 'is not a known setting');
+  for (const key of Object.keys(value))
+    if (!keys.includes(key)) fail(`${path}/${key}`, 'is not a known setting');
 };
 
 const positiveInt = (value: unknown, path: string, max: number): number =>
@@ -48,7 +49,8 @@ const settings = (raw: unknown, path: string, allowConfig: boolean): Settings =>
   const value = record(raw, path);
   onlyKeys(value, allowConfig ? SETTING_KEYS : SETTING_KEYS.slice(0, 3), path);
   const out: Settings = {};
-  if (value.partitions !== undefined) out.partitions = positiveInt(value.partitions, `${path}/partitions`, 10_000);
+  if (value.partitions !== undefined)
+    out.partitions = positiveInt(value.partitions, `${path}/partitions`, 10_000);
   if (value.replicationFactor !== undefined)
     out.replicationFactor = positiveInt(value.replicationFactor, `${path}/replicationFactor`, 32);
   if (value.retentionMs !== undefined)
@@ -56,7 +58,8 @@ const settings = (raw: unknown, path: string, allowConfig: boolean): Settings =>
   if (value.config !== undefined) {
     const config = record(value.config, `${path}/config`);
     for (const [key, entry] of Object.entries(config))
-      if (typeof entry !== 'string') fail(`${path}/config/${key}`, 'must be a string (as Kafka takes topic configs)');
+      if (typeof entry !== 'string')
+        fail(`${path}/config/${key}`, 'must be a string (as Kafka takes topic configs)');
     out.config = config as Record<string, string>;
   }
   return out;
@@ -66,7 +69,10 @@ const settings = (raw: unknown, path: string, allowConfig: boolean): Settings =>
 export const parseTopicsConfig = (input: unknown): readonly TopicSpec[] => {
   const root = record(input, '');
   onlyKeys(root, ['defaults', 'topics'], '');
-  const defaults = { ...BUILT_IN, ...(root.defaults === undefined ? {} : settings(root.defaults, '/defaults', false)) };
+  const defaults = {
+    ...BUILT_IN,
+    ...(root.defaults === undefined ? {} : settings(root.defaults, '/defaults', false)),
+  };
   const topics = record(root.topics ?? {}, '/topics');
   return Object.freeze(
     Object.entries(topics).map(([name, raw]) => {

@@ -6,7 +6,10 @@ describe('parseTopicsConfig', () => {
     expect(
       parseTopicsConfig({
         defaults: { partitions: 6, replicationFactor: 3, retentionMs: 604_800_000 },
-        topics: { 'orders.order': { partitions: 12, config: { 'cleanup.policy': 'delete' } }, 'inventory.stock-item': {} },
+        topics: {
+          'orders.order': { partitions: 12, config: { 'cleanup.policy': 'delete' } },
+          'inventory.stock-item': {},
+        },
       }),
     ).toEqual([
       {
@@ -27,15 +30,25 @@ describe('parseTopicsConfig', () => {
   it('accepts an empty configuration', () => expect(parseTopicsConfig({})).toEqual([]));
 
   it('refuses unknown settings, naming their path', () => {
-    expect(() => parseTopicsConfig({ topics: { a: { partition: 3 } } })).toThrow('/topics/a/partition is not a known setting');
+    expect(() => parseTopicsConfig({ topics: { a: { partition: 3 } } })).toThrow(
+      '/topics/a/partition is not a known setting',
+    );
     expect(() => parseTopicsConfig({ default: {} })).toThrow('/default is not a known setting');
-    expect(() => parseTopicsConfig({ defaults: { config: {} } })).toThrow('/defaults/config is not a known setting');
+    expect(() => parseTopicsConfig({ defaults: { config: {} } })).toThrow(
+      '/defaults/config is not a known setting',
+    );
   });
 
   it('refuses counts that are not positive integers', () => {
-    expect(() => parseTopicsConfig({ topics: { a: { partitions: 0 } } })).toThrow('/topics/a/partitions must be');
-    expect(() => parseTopicsConfig({ defaults: { replicationFactor: 1.5 } })).toThrow('/defaults/replicationFactor');
-    expect(() => parseTopicsConfig({ topics: { a: { retentionMs: '1d' } } })).toThrow('/topics/a/retentionMs');
+    expect(() => parseTopicsConfig({ topics: { a: { partitions: 0 } } })).toThrow(
+      '/topics/a/partitions must be',
+    );
+    expect(() => parseTopicsConfig({ defaults: { replicationFactor: 1.5 } })).toThrow(
+      '/defaults/replicationFactor',
+    );
+    expect(() => parseTopicsConfig({ topics: { a: { retentionMs: '1d' } } })).toThrow(
+      '/topics/a/retentionMs',
+    );
   });
 
   it('refuses illegal topic names and non-string topic configs', () => {
@@ -47,5 +60,7 @@ describe('parseTopicsConfig', () => {
   });
 
   it('answers with DomainError INVALID_TOPICS_CONFIG', () =>
-    expect(() => parseTopicsConfig([])).toThrow(expect.objectContaining({ code: 'INVALID_TOPICS_CONFIG' })));
+    expect(() => parseTopicsConfig([])).toThrow(
+      expect.objectContaining({ code: 'INVALID_TOPICS_CONFIG' }) as Error,
+    ));
 });

@@ -35,20 +35,36 @@ describe.each(testDatabases())('the outbox relay on $name', (target) => {
     ).map((row) => ({ ...row, headers: JSON.parse(row.headers as string) as Record<string, string> }));
 
   it('publishes public events to their topic, keyed by stream id, with the wire headers and format, exactly once', async () => {
-    const relay = startOutboxRelay({ store, bus, codec: ordersCodec(), name: 'relay-once', pollIntervalMs: 50 });
+    const relay = startOutboxRelay({
+      store,
+      bus,
+      codec: ordersCodec(),
+      name: 'relay-once',
+      pollIntervalMs: 50,
+    });
     const [placed] = (
       await store.append('order-1', [
         {
           type: 'OrderPlaced',
           data: { total: 42 },
-          metadata: { correlationId: 'corr-1', causationId: 'cmd-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+          metadata: {
+            correlationId: 'corr-1',
+            causationId: 'cmd-1',
+            traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+          },
         },
       ])
     ).events;
     await store.append('cart-1', [{ type: 'ItemAdded', data: {} }]);
     await relay.subscription.caughtUp();
     await relay.stop();
-    const again = startOutboxRelay({ store, bus, codec: ordersCodec(), name: 'relay-once', pollIntervalMs: 50 });
+    const again = startOutboxRelay({
+      store,
+      bus,
+      codec: ordersCodec(),
+      name: 'relay-once',
+      pollIntervalMs: 50,
+    });
     await again.subscription.caughtUp();
     await again.stop();
     const messages = await published('order-1');
@@ -68,7 +84,13 @@ describe.each(testDatabases())('the outbox relay on $name', (target) => {
 
   it('parks an event that does not fit its contract, holds its stream behind it, and publishes it in order once redriven', async () => {
     let fixed = false;
-    const relay = startOutboxRelay({ store, bus, codec: ordersCodec(() => fixed), name: 'relay-poison', pollIntervalMs: 50 });
+    const relay = startOutboxRelay({
+      store,
+      bus,
+      codec: ordersCodec(() => fixed),
+      name: 'relay-poison',
+      pollIntervalMs: 50,
+    });
     await store.append('order-2', [{ type: 'OrderPlaced', data: { total: 'lots' } }]);
     await store.append('order-2', [{ type: 'OrderPlaced', data: { total: 1 } }]);
     await store.append('order-3', [{ type: 'OrderPlaced', data: { total: 3 } }]);
@@ -83,10 +105,9 @@ describe.each(testDatabases())('the outbox relay on $name', (target) => {
     fixed = true;
     await redriveDeadLetter(opened.db, letters[0]!.id, { actor: 'ops', reason: 'schema v2 registered' });
     await eventually(async () => (await published('order-2')).length === 2);
-    expect((await published('order-2')).map((m) => Buffer.from(m.value.slice(10), 'hex').toString())).toEqual([
-      '{"total":"lots"}',
-      '{"total":1}',
-    ]);
+    expect((await published('order-2')).map((m) => Buffer.from(m.value.slice(10), 'hex').toString())).toEqual(
+      ['{"total":"lots"}', '{"total":1}'],
+    );
     await store.append('order-2', [{ type: 'OrderPlaced', data: { total: 2 } }]);
     await relay.subscription.caughtUp();
     expect(await published('order-2')).toHaveLength(3);

@@ -68,22 +68,50 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
       const route = codec.route(event);
       if (route === undefined) continue;
       if (blocked.has(event.streamId)) {
-        await recordDeadLetter(tx, group, event.id, parkedEventMessage(event, route.topic), { status: 'waiting' }, group);
+        await recordDeadLetter(
+          tx,
+          group,
+          event.id,
+          parkedEventMessage(event, route.topic),
+          { status: 'waiting' },
+          group,
+        );
         continue;
       }
       try {
         const encoded = await codec.encode(event);
-        messages.push({ topic: encoded.topic, key: event.streamId, value: encoded.value, headers: eventHeaders(event, encoded.schemaId) });
+        messages.push({
+          topic: encoded.topic,
+          key: event.streamId,
+          value: encoded.value,
+          headers: eventHeaders(event, encoded.schemaId),
+        });
       } catch (error) {
         if (!isSchemaProblem(error)) throw error; // the subscription retries the batch with backoff
         const now = new Date();
-        await recordDeadLetter(tx, group, event.id, parkedEventMessage(event, route.topic), {
-          status: 'parked',
-          failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now },
-        }, group);
+        await recordDeadLetter(
+          tx,
+          group,
+          event.id,
+          parkedEventMessage(event, route.topic),
+          {
+            status: 'parked',
+            failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now },
+          },
+          group,
+        );
         blocked.add(event.streamId);
         metrics?.parked.inc({ topic: route.topic });
-        logger?.error({ err: error, eventId: event.id, eventType: event.type, topic: route.topic, correlationId: event.metadata.correlationId }, 'public event parked: it does not fit its contract');
+        logger?.error(
+          {
+            err: error,
+            eventId: event.id,
+            eventType: event.type,
+            topic: route.topic,
+            correlationId: event.metadata.correlationId,
+          },
+          'public event parked: it does not fit its contract',
+        );
       }
     }
     if (messages.length === 0) return;
@@ -110,7 +138,14 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
     handle: async (message, tx) => {
       const event = eventFromParked(message);
       const encoded = await codec.encode(event);
-      const out = [{ topic: encoded.topic, key: event.streamId, value: encoded.value, headers: eventHeaders(event, encoded.schemaId) }];
+      const out = [
+        {
+          topic: encoded.topic,
+          key: event.streamId,
+          value: encoded.value,
+          headers: eventHeaders(event, encoded.schemaId),
+        },
+      ];
       if (canPublishInTransaction(bus)) await bus.publishIn(tx, out);
       else await bus.publish(out);
     },
