@@ -93,8 +93,11 @@ describe('omnistream start with embedded PGlite', () => {
     const first = await start({ OMNISTREAM_DATA_DIR: dataDir });
     await checkEndpoints(first.url, 'pglite');
     expect(first.lines.find((line) => line.msg === 'migrations applied')).toMatchObject({
-      applied: ['0001-event-store', '0002-idempotency-keys', '0003-projections'],
+      applied: ['0001-event-store', '0002-idempotency-keys', '0003-projections', '0004-schema-registry'],
     });
+    const types = await fetch(`${first.url}/schema-registry/schemas/types`);
+    expect(types.headers.get('content-type')).toMatch(/^application\/vnd\.schemaregistry\.v1\+json/);
+    expect(await types.json()).toEqual(['JSON']);
     expect(await stop(first)).toBe(0);
     expect(first.lines.map((line) => line.msg)).toContain('omnistream stopped');
     expect((await readdir(dataDir)).length).toBeGreaterThan(0);
@@ -126,7 +129,7 @@ describe('omnistream CLI', () => {
       const first = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
-        /applied 3 of 3 migrations\n {2}0001-event-store\n {2}0002-idempotency-keys\n {2}0003-projections/,
+        /applied 4 of 4 migrations\n {2}0001-event-store\n {2}0002-idempotency-keys\n {2}0003-projections\n {2}0004-schema-registry/,
       );
       const second = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(second.code).toBe(0);

@@ -8,7 +8,8 @@ const environment = Object.entries(ENVIRONMENT_VARIABLES)
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   start: `Usage: omnistream start
 
-Applies pending migrations, then serves the HTTP API (/health, /metrics, /docs) until SIGTERM or SIGINT,
+Applies pending migrations, registers the public contracts, then serves the HTTP API (/health, /metrics,
+/docs, /schema-registry for Confluent clients) until SIGTERM or SIGINT,
 when it stops accepting, lets in-flight requests finish, closes the database and exits 0.
 `,
   migrate: `Usage: omnistream migrate
