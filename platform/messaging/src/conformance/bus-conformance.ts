@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
-import type { Database } from '@omnistream/event-store';
+import { createEventStore, type Database } from '@omnistream/event-store';
 import type { Bus, IncomingMessage } from '../bus.js';
 import { startConsumer, type Consumer, type ConsumerOptions } from '../consumer/start-consumer.js';
 import { listDeadLetters, showDeadLetter } from '../dead-letters/dead-letter-queries.js';
@@ -80,6 +80,24 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
       await eventually(async () => (await bodies(group)).length >= 3);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await bodies(group)).toEqual(['a', 'b', 'c']);
+    });
+
+    it('lets a handler append to the event store in the message transaction, once per message', async () => {
+      const [topic, group] = [uniqueName('conf.append'), uniqueName('g')];
+      const store = createEventStore(opened.db);
+      const stream = `handled-${group.replace(/\W/g, '')}`;
+      await provision(topic);
+      const twice = eventMessage(topic, 'k-1', 'a');
+      await opened.bus.publish([twice, twice, eventMessage(topic, 'k-2', 'b')]);
+      await consume(group, [topic], () => {}, {
+        handle: async (message, tx) => {
+          const body = new TextDecoder().decode(message.value);
+          await store.appendInTransaction(tx, [{ streamId: stream, events: [{ type: 'Handled', data: { body } }] }]);
+        },
+      });
+      await eventually(async () => (await store.streamVersion(stream)) >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // room for a wrong second effect to show
+      expect((await store.readStream(stream)).map((event) => (event.data as { body: string }).body).sort()).toEqual(['a', 'b']);
     });
 
     it('retries a failing message with backoff and applies it once when it succeeds', async () => {

@@ -41,8 +41,10 @@ export const deliverMessage = async (
     await recordDeadLetter(tx, group, id, message, { status: 'waiting' }, consumerActor(group));
     return 'waiting';
   }
-  await recordInbox(tx, group, id, message);
+  // The handler first: its writes may include an event store append, which must be its transaction's first write
+  // (the feed's ordering rule). The key's lock and the check above already keep a second delivery out.
   await handle(message, tx);
+  await recordInbox(tx, group, id, message);
   return 'handled';
 };
 

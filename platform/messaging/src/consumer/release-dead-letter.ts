@@ -42,20 +42,40 @@ export const releaseDeadLetter = async (
               not exists (select 1 from omnistream.dead_letters o where o.group_name = d.group_name
                              and o.topic = d.topic and o.key = d.key and o.id < d.id
                              and o.status in ('parked', 'waiting', 'redrive_requested')) as head
-         from omnistream.dead_letters d where d.id = $1::bigint for update`,
+         from omnistream.dead_letters d where d.id = $1::bigint`,
       [id],
     );
     if (row === undefined || !row.head || (row.status !== 'waiting' && row.status !== 'redrive_requested'))
       return false;
     const letter = toDeadLetter(row);
-    if (await recordInbox(tx, group, letter.messageId, letter.message)) await handle(letter.message, tx);
-    await tx.query(
-      `update omnistream.dead_letters set status = 'redriven', resolved_at = now() where id = $1::bigint`,
+    // No row lock before the handler: locking a row assigns the transaction its id, and the handler's event store
+    // append must be the transaction's first write. The key's lock keeps other deliveries out; a discard that
+    // slipped in between is caught by the status condition below, and the handler's effects roll back with it.
+    const [seen] = await tx.query('select 1 from omnistream.inbox where group_name = $1 and message_id = $2', [
+      group,
+      letter.messageId,
+    ]);
+    if (seen === undefined) {
+      await handle(letter.message, tx);
+      await recordInbox(tx, group, letter.messageId, letter.message);
+    }
+    const released = await tx.query(
+      `update omnistream.dead_letters set status = 'redriven', resolved_at = now()
+        where id = $1::bigint and status in ('waiting', 'redrive_requested') returning 1`,
       [id],
     );
+    if (released.length === 0) throw new DeadLetterMoved(id);
     await auditDeadLetter(tx, id, 'redriven', consumerActor(group), null);
     return true;
   });
+
+/** The dead letter was discarded while it was being released: the release rolls back. */
+export class DeadLetterMoved extends Error {
+  constructor(id: string) {
+    super(`dead letter ${id} changed status while it was being released`);
+    this.name = 'DeadLetterMoved';
+  }
+}
 
 /** A released dead letter failed again: it is parked (again), blocking its key, with the new error. */
 export const reparkDeadLetter = async (db: Database, group: string, id: string, failure: Failure) =>
