@@ -31,7 +31,11 @@ export interface StoredSagaEvent {
 }
 
 /** Reads a saga stream, inside the caller's transaction (after its lock) when `sql` is given. */
-export const readSagaStream = async (store: EventStore, streamId: string, sql?: Sql): Promise<StoredSagaEvent[]> =>
+export const readSagaStream = async (
+  store: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  sql?: Sql,
+): Promise<StoredSagaEvent[]> =>
   (await store.readStream(streamId, sql === undefined ? {} : { in: sql })).map((event) => ({
     id: event.id,
     version: event.version,

@@ -22,7 +22,7 @@ export type SagaView<State> = Omit<SagaInstance<State>, 'inputs' | 'schedulings'
  * timers and every decision. Undefined when the instance never started. Reads committed data only.
  */
 export const readSaga = async <State, E extends DecidedEvent>(
-  store: Pick<EventStore, 'database'>,
+  store: Pick<EventStore, 'readStream'>,
   saga: SagaDefinition<State, E>,
   instanceId: string,
 ): Promise<SagaView<State> | undefined> => {

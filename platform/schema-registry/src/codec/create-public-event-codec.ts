@@ -13,13 +13,17 @@ const utf8 = new TextEncoder();
  */
 export const createPublicEventCodec = (catalog: ContractCatalog): PublicEventCodec => ({
   route: (event): PublicEventRoute | undefined => {
-    const versions = catalog.versions(streamCategory(event.streamId), event.type);
-    if (versions === undefined) return undefined;
-    // The port gives no metadata here, so the subject is the newest data version's; encode() names the exact one.
-    const newest = [...versions.values()].reduce((a, b) => (b.contract.version > a.contract.version ? b : a));
-    return { topic: newest.contract.topic, subject: newest.contract.subject };
+    const category = streamCategory(event.streamId);
+    if (catalog.versions(category, event.type) === undefined) return undefined;
+    // A public event whose data version has no contract still routes (to its newest version's topic), so that
+    // encode() refuses it loudly instead of the relay skipping it as private.
+    const entry =
+      catalog.entry(category, event.type, dataVersion(event.metadata)) ??
+      [...(catalog.versions(category, event.type)?.values() ?? [])].reduce((a, b) =>
+        b.contract.version > a.contract.version ? b : a,
+      );
+    return { topic: entry.contract.topic, subject: entry.contract.subject };
   },
-  // The executor turns a throw into a rejection, as the port's callers expect of a Promise.
   encode: (event): Promise<EncodedEvent> => new Promise((resolve) => resolve(encode(catalog, event))),
 });
 
