@@ -31,6 +31,8 @@ describe.each(testDatabaseConfigs())('createServer on $name', (shape) => {
       '0002-idempotency-keys',
       '0003-projections',
       '0004-schema-registry',
+      '0005-messaging',
+      '0006-sagas',
     ]));
 
   it('reports health with the kind of database it runs on', async () => {

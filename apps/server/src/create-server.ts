@@ -1,5 +1,5 @@
 import { createEventStore, runMigrations, type Database, type EventStore } from '@omnistream/event-store';
-import type { PublicEventCodec } from '@omnistream/messaging';
+import { deadLetterRoutes, type Bus, type PublicEventCodec } from '@omnistream/messaging';
 import {
   createHttpApp,
   createIdempotencyStore,
@@ -20,6 +20,7 @@ import { openConfiguredDatabase } from './open-configured-database.js';
 import { serverMigrations } from './server-migrations.js';
 import { registerStreamRoutes } from './streams/register-stream-routes.js';
 import { SCHEMA_REGISTRY_PREFIX, startSchemaRegistry } from './start-schema-registry.js';
+import { startMessaging } from './start-messaging.js';
 
 export interface Server {
   /** Ready to `listen` or `inject`; modules add their routes before that. */
@@ -31,6 +32,8 @@ export interface Server {
   readonly schemaRegistry: SchemaRegistry;
   /** Topic, subject and wire-format value of public events, for the outbox relay. */
   readonly publicEvents: PublicEventCodec;
+  /** In-process (embedded) or Kafka; the outbox relay publishes public events onto it. */
+  readonly bus: Bus;
   /** Migration ids applied while starting. */
   readonly applied: readonly string[];
   /** Stops accepting, lets in-flight requests finish, then closes the event store and the database. Idempotent. */
@@ -73,6 +76,15 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     registerMetricsRoute(app, metrics);
     registerStreamRoutes(app, eventStore);
     await app.register(contracts.plugin, { prefix: SCHEMA_REGISTRY_PREFIX, registry: contracts.registry });
+    await app.register(deadLetterRoutes, { db: database });
+    const messaging = await startMessaging(config, {
+      database,
+      eventStore,
+      codec: contracts.codec,
+      contracts: contracts.registered,
+      logger,
+      metrics,
+    });
 
     const purge = setInterval(() => {
       idempotency.purgeExpired().then(
@@ -87,6 +99,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       (closing ??= (async () => {
         clearInterval(purge);
         await app.close();
+        await messaging.close();
         await eventStore.close();
         await database.close();
       })());
@@ -97,6 +110,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       metrics,
       schemaRegistry: contracts.registry,
       publicEvents: contracts.codec,
+      bus: messaging.bus,
       applied,
       close,
     };

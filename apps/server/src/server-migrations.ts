@@ -1,6 +1,8 @@
 import { platformMigrations, type Migration } from '@omnistream/event-store';
 import { httpMigrations } from '@omnistream/http';
 import { projectionsSchema } from '@omnistream/projections';
+import { messagingSchema } from '@omnistream/messaging';
+import { sagasSchema } from '@omnistream/sagas';
 import { schemaRegistrySchema } from '@omnistream/schema-registry';
 
 /** Every migration this deployable needs, applied at start and by `omnistream migrate`. */
@@ -9,4 +11,6 @@ export const serverMigrations: readonly Migration[] = [
   ...httpMigrations,
   projectionsSchema,
   schemaRegistrySchema,
+  messagingSchema,
+  sagasSchema,
 ];

@@ -93,7 +93,14 @@ describe('omnistream start with embedded PGlite', () => {
     const first = await start({ OMNISTREAM_DATA_DIR: dataDir });
     await checkEndpoints(first.url, 'pglite');
     expect(first.lines.find((line) => line.msg === 'migrations applied')).toMatchObject({
-      applied: ['0001-event-store', '0002-idempotency-keys', '0003-projections', '0004-schema-registry'],
+      applied: [
+        '0001-event-store',
+        '0002-idempotency-keys',
+        '0003-projections',
+        '0004-schema-registry',
+        '0005-messaging',
+        '0006-sagas',
+      ],
     });
     const types = await fetch(`${first.url}/schema-registry/schemas/types`);
     expect(types.headers.get('content-type')).toMatch(/^application\/vnd\.schemaregistry\.v1\+json/);
@@ -129,7 +136,7 @@ describe('omnistream CLI', () => {
       const first = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
-        /applied 4 of 4 migrations\n {2}0001-event-store\n {2}0002-idempotency-keys\n {2}0003-projections\n {2}0004-schema-registry/,
+        /applied 6 of 6 migrations\n {2}0001-event-store\n {2}0002-idempotency-keys\n {2}0003-projections\n {2}0004-schema-registry\n {2}0005-messaging\n {2}0006-sagas/,
       );
       const second = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(second.code).toBe(0);

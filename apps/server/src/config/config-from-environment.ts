@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { kafkaBusOptionsFromEnv } from '@omnistream/messaging/kafka';
 import { ConfigError } from './parse-config.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -14,6 +15,51 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
     "contracts.dir: folder of public event contracts registered at start (default: the repository's contracts/)",
   OMNISTREAM_SHUTDOWN_TIMEOUT_MS:
     'shutdownTimeoutMs: how long in-flight requests may take after SIGTERM (default 10000)',
+  OMNISTREAM_KAFKA_BROKERS: 'bus: Apache Kafka instead of the in-process bus, host:port[,host:port...]',
+  OMNISTREAM_KAFKA_CLIENT_ID: 'bus.clientId: client id prefix on the brokers (default omnistream)',
+  OMNISTREAM_KAFKA_TLS: 'bus.tls: true to connect with TLS (default false)',
+  OMNISTREAM_KAFKA_TLS_CA_FILE: 'bus.tlsCaFile: PEM file of the CA that signed the brokers (implies TLS)',
+  OMNISTREAM_KAFKA_SASL_MECHANISM: 'bus.sasl.mechanism: plain, scram-sha-256 or scram-sha-512',
+  OMNISTREAM_KAFKA_SASL_USERNAME: 'bus.sasl.username',
+  OMNISTREAM_KAFKA_SASL_PASSWORD: 'bus.sasl.password',
+  OMNISTREAM_TOPICS_FILE:
+    'topics.file: JSON file of topics to provision (partitions, replication, retention)',
+  OMNISTREAM_TOPIC_PARTITIONS: 'topics.partitions: partitions of a topic the file does not set (default 6)',
+  OMNISTREAM_TOPIC_REPLICATION_FACTOR:
+    'topics.replicationFactor: replicas of a topic the file does not set (default 1)',
+  OMNISTREAM_RELAY: 'relay.enabled: false stops this process publishing public events (default true)',
+};
+
+/** OMNISTREAM_KAFKA_* to the bus config; without brokers the bus stays in-process. */
+const busFromEnvironment = (env: Environment, cwd: string): Record<string, unknown> | undefined => {
+  if (!env.OMNISTREAM_KAFKA_BROKERS?.trim()) {
+    const stray = Object.keys(env).filter((name) => name.startsWith('OMNISTREAM_KAFKA_') && env[name]);
+    if (stray.length > 0) throw new ConfigError(`${stray.join(', ')} set without OMNISTREAM_KAFKA_BROKERS`);
+    return undefined;
+  }
+  let settings;
+  try {
+    settings = kafkaBusOptionsFromEnv(env);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+  const { brokers, clientId, tls, sasl } = settings.options;
+  const caFile = settings.tlsCaFile;
+  return {
+    kind: 'kafka',
+    brokers,
+    clientId,
+    tls: tls !== undefined && tls !== false,
+    ...(caFile === undefined ? {} : { tlsCaFile: isAbsolute(caFile) ? caFile : resolve(cwd, caFile) }),
+    ...(sasl === undefined ? {} : { sasl }),
+  };
+};
+
+const flag = (env: Environment, name: string): boolean | undefined => {
+  const text = env[name]?.trim().toLowerCase();
+  if (text === undefined || text === '') return undefined;
+  if (text === 'true' || text === 'false') return text === 'true';
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(env[name])}`);
 };
 
 /** Other tools' variables share the prefix: the test suites' database URL must not stop a server they start. */
@@ -65,5 +111,12 @@ export const configFromEnvironment = (env: Environment, cwd: string): Record<str
       dir: env.OMNISTREAM_CONTRACTS_DIR ? resolve(cwd, env.OMNISTREAM_CONTRACTS_DIR) : undefined,
     }),
     shutdownTimeoutMs: integer(env, 'OMNISTREAM_SHUTDOWN_TIMEOUT_MS'),
+    bus: busFromEnvironment(env, cwd),
+    topics: defined({
+      file: env.OMNISTREAM_TOPICS_FILE ? resolve(cwd, env.OMNISTREAM_TOPICS_FILE) : undefined,
+      partitions: integer(env, 'OMNISTREAM_TOPIC_PARTITIONS'),
+      replicationFactor: integer(env, 'OMNISTREAM_TOPIC_REPLICATION_FACTOR'),
+    }),
+    relay: defined({ enabled: flag(env, 'OMNISTREAM_RELAY') }),
   });
 };

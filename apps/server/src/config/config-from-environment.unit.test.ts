@@ -53,4 +53,51 @@ describe('configFromEnvironment', () => {
     expect(() => parse({ OMNISTREAM_DATABASE_URL: 'postgres://x/y', OMNISTREAM_DATA_DIR: '/d' })).toThrow(
       /not both/,
     ));
+
+  it('uses the in-process bus unless Kafka brokers are named', () =>
+    expect(parse({}).bus).toEqual({ kind: 'in-process' }));
+
+  it('reads the Kafka brokers, TLS with a CA file relative to the working directory, and SASL', () =>
+    expect(
+      parse({
+        OMNISTREAM_KAFKA_BROKERS: 'k1:9092, k2:9092',
+        OMNISTREAM_KAFKA_CLIENT_ID: 'shop-eu',
+        OMNISTREAM_KAFKA_TLS_CA_FILE: 'certs/ca.pem',
+        OMNISTREAM_KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        OMNISTREAM_KAFKA_SASL_USERNAME: 'omni',
+        OMNISTREAM_KAFKA_SASL_PASSWORD: 's3cret',
+      }).bus,
+    ).toEqual({
+      kind: 'kafka',
+      brokers: ['k1:9092', 'k2:9092'],
+      clientId: 'shop-eu',
+      tls: true,
+      tlsCaFile: '/srv/app/certs/ca.pem',
+      sasl: { mechanism: 'SCRAM-SHA-512', username: 'omni', password: 's3cret' },
+    }));
+
+  it('refuses Kafka settings without brokers, and a bad SASL mechanism, naming the variable', () => {
+    expect(() => parse({ OMNISTREAM_KAFKA_TLS: 'true' })).toThrow(
+      /OMNISTREAM_KAFKA_TLS set without OMNISTREAM_KAFKA_BROKERS/,
+    );
+    expect(() =>
+      parse({ OMNISTREAM_KAFKA_BROKERS: 'k1:9092', OMNISTREAM_KAFKA_SASL_MECHANISM: 'kerberos' }),
+    ).toThrow(/OMNISTREAM_KAFKA_SASL_MECHANISM must be one of/);
+  });
+
+  it('reads the topics file, default partitions and replication, and whether to relay', () =>
+    expect(
+      parse({
+        OMNISTREAM_TOPICS_FILE: 'topics.json',
+        OMNISTREAM_TOPIC_PARTITIONS: '12',
+        OMNISTREAM_TOPIC_REPLICATION_FACTOR: '3',
+        OMNISTREAM_RELAY: 'false',
+      }),
+    ).toMatchObject({
+      topics: { file: '/srv/app/topics.json', partitions: 12, replicationFactor: 3 },
+      relay: { enabled: false },
+    }));
+
+  it('refuses a relay flag that is not true or false', () =>
+    expect(() => parse({ OMNISTREAM_RELAY: 'yes' })).toThrow(/OMNISTREAM_RELAY must be true or false/));
 });

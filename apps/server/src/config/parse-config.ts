@@ -31,19 +31,47 @@ const variantOf = (database: unknown) =>
   );
 
 export const DEFAULT_DATABASE = { kind: 'pglite', dataDir: './data' } as const;
+export const DEFAULT_BUS = { kind: 'in-process' } as const;
+
+const busVariantOf = (bus: unknown) =>
+  ServerConfig.properties.bus.anyOf.find(
+    (candidate) => candidate.properties.kind.const === (bus as { kind?: unknown } | undefined)?.kind,
+  );
+
+const withBusDefaults = (input: unknown): unknown => {
+  if (input === null || typeof input !== 'object') return input;
+  if (!('bus' in input) || input.bus === undefined) return { ...input, bus: { ...DEFAULT_BUS } };
+  const variant = busVariantOf(input.bus);
+  return variant === undefined ? input : { ...input, bus: Value.Default(variant, input.bus) };
+};
 
 const withDatabaseDefaults = (input: unknown): unknown => {
-  if (input === null || typeof input !== 'object') return input;
+  if (input === null || typeof input !== 'object') return withBusDefaults(input);
   if (!('database' in input) || input.database === undefined)
-    return { ...input, database: { ...DEFAULT_DATABASE } };
+    return withBusDefaults({ ...input, database: { ...DEFAULT_DATABASE } });
   const variant = variantOf(input.database);
-  return variant === undefined ? input : { ...input, database: Value.Default(variant, input.database) };
+  return withBusDefaults(
+    variant === undefined ? input : { ...input, database: Value.Default(variant, input.database) },
+  );
 };
 
 const variantErrors = (database: unknown): ValueError[] => {
   const variant = variantOf(database);
   if (variant === undefined) return [];
   return [...Value.Errors(variant, database)].map((error) => ({ ...error, path: `/database${error.path}` }));
+};
+
+const busVariantErrors = (bus: unknown): ValueError[] => {
+  const variant = busVariantOf(bus);
+  if (variant === undefined)
+    return [
+      {
+        path: '/bus/kind',
+        message: 'Expected "in-process" or "kafka"',
+        type: ValueErrorType.Union,
+      } as ValueError,
+    ];
+  return [...Value.Errors(variant, bus)].map((error) => ({ ...error, path: `/bus${error.path}` }));
 };
 
 /** Applies defaults, checks against the schema, and freezes (STYLE.md 10). Throws ConfigError listing every problem. */
@@ -53,7 +81,9 @@ export const parseConfig = (input: unknown): ServerConfig => {
   const errors = [...Value.Errors(ServerConfig, withDefaults)].flatMap((error) =>
     error.path === '/database' && error.type === ValueErrorType.Union
       ? variantErrors((withDefaults as { database?: unknown }).database)
-      : [error],
+      : error.path === '/bus' && error.type === ValueErrorType.Union
+        ? busVariantErrors((withDefaults as { bus?: unknown }).bus)
+        : [error],
   );
   const messages = [...new Set(errors.map(describe))];
   if (messages.length === 0) messages.push('database.kind: expected "pglite" or "postgres"');

@@ -10,8 +10,24 @@ describe('parseConfig', () => {
       log: { level: 'info' },
       idempotency: { keyTtlMs: 86400000, inProgressTimeoutMs: 60000, purgeIntervalMs: 3600000 },
       contracts: { dir: DEFAULT_CONTRACTS_DIR },
+      bus: { kind: 'in-process' },
+      topics: { partitions: 6, replicationFactor: 1 },
+      relay: { enabled: true },
       shutdownTimeoutMs: 10000,
     }));
+
+  it('fills the defaults of the Kafka bus and checks its brokers', () => {
+    expect(parseConfig({ bus: { kind: 'kafka', brokers: ['k1:9092'] } }).bus).toEqual({
+      kind: 'kafka',
+      brokers: ['k1:9092'],
+      clientId: 'omnistream',
+      tls: false,
+    });
+    expect(() => parseConfig({ bus: { kind: 'kafka', brokers: [] } })).toThrow(/bus\.brokers/);
+    expect(() => parseConfig({ bus: { kind: 'rabbit' } })).toThrow(
+      /bus\.kind: expected "in-process" or "kafka"/,
+    );
+  });
 
   it('returns a deeply frozen object', () => {
     const config = parseConfig({});

@@ -29,6 +29,39 @@ const PostgresDatabase = Type.Object(
   { additionalProperties: false },
 );
 
+/** The embedded bus: a durable log in the platform database, filled by the outbox relay (DESIGN.md "Messaging"). */
+const InProcessBus = Type.Object({ kind: Type.Literal('in-process') }, { additionalProperties: false });
+
+const KafkaBus = Type.Object(
+  {
+    kind: Type.Literal('kafka'),
+    brokers: Type.Array(Type.String({ pattern: '^[^\\s:]+:\\d{1,5}$' }), {
+      minItems: 1,
+      description: 'host:port',
+    }),
+    clientId: Type.String({ minLength: 1, default: 'omnistream' }),
+    tls: Type.Boolean({ default: false }),
+    tlsCaFile: Type.Optional(
+      Type.String({ minLength: 1, description: 'PEM file of the CA that signed the brokers.' }),
+    ),
+    sasl: Type.Optional(
+      Type.Object(
+        {
+          mechanism: Type.Union([
+            Type.Literal('PLAIN'),
+            Type.Literal('SCRAM-SHA-256'),
+            Type.Literal('SCRAM-SHA-512'),
+          ]),
+          username: Type.String({ minLength: 1 }),
+          password: Type.String({ minLength: 1 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /**
  * Everything the server can be told, parsed once at boot (STYLE.md 10). Units are in the names. Unknown keys are
  * errors, so a typo fails the start instead of silently keeping a default.
@@ -76,6 +109,35 @@ export const ServerConfig = Type.Object(
         ),
         inProgressTimeoutMs: Milliseconds(60_000, 'How long an unfinished first attempt blocks its key.'),
         purgeIntervalMs: Milliseconds(60 * 60 * 1000, 'How often expired keys are deleted.'),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    // Defaulted by parseConfig (to the in-process bus), like the database.
+    bus: Type.Union([InProcessBus, KafkaBus]),
+    topics: Type.Object(
+      {
+        file: Type.Optional(
+          Type.String({
+            minLength: 1,
+            description:
+              'JSON file of topics to provision: {"defaults": {"partitions", "replicationFactor", "retentionMs"}, "topics": {"<name>": {...}}}.',
+          }),
+        ),
+        partitions: Type.Integer({
+          minimum: 1,
+          default: 6,
+          description: 'Partitions of a topic the file does not set.',
+        }),
+        replicationFactor: Type.Integer({ minimum: 1, default: 1 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    relay: Type.Object(
+      {
+        enabled: Type.Boolean({
+          default: true,
+          description: 'Publish public events to the bus from this process (one relay is active at a time).',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import type { Database, EventStore } from '@omnistream/event-store';
+import {
+  createInProcessBus,
+  parseTopicsConfig,
+  provisionTopics,
+  startOutboxRelay,
+  type Bus,
+  type OutboxRelay,
+  type PublicEventCodec,
+  type TopicSpec,
+} from '@omnistream/messaging';
+import type { Logger, Registry } from '@omnistream/observability';
+import type { RegisteredContract } from '@omnistream/schema-registry';
+import type { ServerConfig } from './config/server-config.js';
+import { ConfigError } from './config/parse-config.js';
+
+export interface StartedMessaging {
+  readonly bus: Bus;
+  /** Absent when this process does not relay (`relay.enabled` false). */
+  readonly relay: OutboxRelay | undefined;
+  readonly topics: readonly TopicSpec[];
+  close(): Promise<void>;
+}
+
+export interface MessagingDependencies {
+  readonly database: Database;
+  readonly eventStore: EventStore;
+  readonly codec: PublicEventCodec;
+  readonly contracts: readonly RegisteredContract[];
+  readonly logger: Logger;
+  readonly metrics: Registry;
+}
+
+type KafkaConfig = Extract<ServerConfig['bus'], { kind: 'kafka' }>;
+
+/** The Kafka adapter is loaded only when configured: the embedded shape never loads the Kafka client. */
+const openKafkaBus = async (config: KafkaConfig, logger: Logger): Promise<Bus> => {
+  const { createKafkaBus } = await import('@omnistream/messaging/kafka');
+  const ca = config.tlsCaFile === undefined ? undefined : await readFile(config.tlsCaFile, 'utf8');
+  return createKafkaBus({
+    brokers: config.brokers,
+    clientId: config.clientId,
+    ...(config.tls || ca !== undefined ? { tls: ca === undefined ? true : { ca } } : {}),
+    ...(config.sasl === undefined ? {} : { sasl: config.sasl }),
+    onConsumerError: (error, context) =>
+      logger.warn({ err: error, ...context }, 'Kafka consumer error; retrying'),
+  });
+};
+
+/**
+ * Every topic of a registered contract, plus those of the topics file, with the file's defaults or the configured
+ * ones. Provisioned before anything publishes: a topic created by first use keeps one partition for good.
+ */
+const topicsToProvision = async (
+  config: ServerConfig['topics'],
+  contracts: readonly RegisteredContract[],
+): Promise<readonly TopicSpec[]> => {
+  let file: { defaults?: unknown; topics?: Record<string, unknown> } = {};
+  if (config.file !== undefined) {
+    try {
+      file = JSON.parse(await readFile(config.file, 'utf8')) as typeof file;
+    } catch (error) {
+      throw new ConfigError(
+        `topics file ${config.file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  const fromContracts = Object.fromEntries(contracts.map((contract) => [contract.topic, {}]));
+  try {
+    return parseTopicsConfig({
+      defaults: file.defaults ?? {
+        partitions: config.partitions,
+        replicationFactor: config.replicationFactor,
+      },
+      topics: { ...fromContracts, ...file.topics },
+    });
+  } catch (error) {
+    throw new ConfigError(
+      `topics file ${config.file ?? ''}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+};
+
+/** The bus of the configured shape, its topics, and the outbox relay that publishes public events onto it. */
+export const startMessaging = async (
+  config: ServerConfig,
+  deps: MessagingDependencies,
+): Promise<StartedMessaging> => {
+  const topics = await topicsToProvision(config.topics, deps.contracts);
+  const bus =
+    config.bus.kind === 'kafka'
+      ? await openKafkaBus(config.bus, deps.logger)
+      : createInProcessBus(deps.database, { defaultPartitions: config.topics.partitions });
+  try {
+    await provisionTopics(bus, topics);
+    const relay = config.relay.enabled
+      ? startOutboxRelay({
+          store: deps.eventStore,
+          bus,
+          codec: deps.codec,
+          logger: deps.logger,
+          metrics: deps.metrics,
+        })
+      : undefined;
+    deps.logger.info(
+      { bus: bus.kind, topics: topics.map((topic) => topic.name), relay: relay !== undefined },
+      'bus ready',
+    );
+    return {
+      bus,
+      relay,
+      topics,
+      close: async () => {
+        await relay?.stop();
+        await bus.close();
+      },
+    };
+  } catch (error) {
+    await bus.close();
+    throw error;
+  }
+};
