@@ -10,6 +10,7 @@ import { ConfigError, parseConfig } from './config/parse-config.js';
 import type { ServerConfig } from './config/server-config.js';
 import { createServer } from './create-server.js';
 import { migrateDatabase } from './migrate-database.js';
+import { runDeadLetters } from './run-dead-letters.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -75,6 +76,13 @@ switch (commandLine.kind) {
       if (!(error instanceof ConfigError)) throw error;
       process.stderr.write(`omnistream: ${error.message}\n`);
       process.exit(EXIT_FAILURE);
+    }
+    if (commandLine.command === 'dead-letters') {
+      process.exitCode = await runDeadLetters(config, commandLine.args, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
+      break;
     }
     const logger = createLogger({ level: config.log.level, name: 'omnistream' });
     try {

@@ -146,6 +146,25 @@ describe('omnistream CLI', () => {
     }
   });
 
+  it('dead-letters lists as JSON, and refuses a redrive without an actor with exit code 2', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'omnistream-e2e-'));
+    try {
+      const listed = await run(['dead-letters', 'list', '--status', 'parked'], {
+        OMNISTREAM_DATA_DIR: dataDir,
+      });
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual({ deadLetters: [] });
+      const refused = await run(['dead-letters', 'redrive', '42'], { OMNISTREAM_DATA_DIR: dataDir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/--actor/);
+      const missing = await run(['dead-letters', 'show', '42'], { OMNISTREAM_DATA_DIR: dataDir });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/42/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('prints usage for --help, help and <command> --help', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);

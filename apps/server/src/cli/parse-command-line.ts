@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['start', 'migrate'] as const;
+export const COMMANDS = ['start', 'migrate', 'dead-letters'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type CommandLine =
-  | { readonly kind: 'run'; readonly command: CommandName }
+  | { readonly kind: 'run'; readonly command: Exclude<CommandName, 'dead-letters'> }
+  /** A command with subcommands of its own: its arguments are passed on as they are. */
+  | { readonly kind: 'run'; readonly command: 'dead-letters'; readonly args: readonly string[] }
   | { readonly kind: 'help'; readonly command?: CommandName }
   | { readonly kind: 'usage_error'; readonly message: string; readonly command?: CommandName };
 
@@ -12,6 +14,7 @@ const isCommand = (name: string | undefined): name is CommandName => COMMANDS.in
 
 /** `omnistream <command> [--help]`, `omnistream help [command]`, `omnistream --help`. Pure: main.ts acts on it. */
 export const parseCommandLine = (args: readonly string[]): CommandLine => {
+  if (args[0] === 'dead-letters') return { kind: 'run', command: 'dead-letters', args: args.slice(1) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -37,6 +40,7 @@ export const parseCommandLine = (args: readonly string[]): CommandLine => {
   }
   if (!isCommand(name)) return { kind: 'usage_error', message: `unknown command "${name}"` };
   if (parsed.values.help === true) return { kind: 'help', command: name };
+  if (name === 'dead-letters') return { kind: 'run', command: name, args: rest };
   if (rest.length > 0)
     return {
       kind: 'usage_error',

@@ -21,4 +21,12 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['migrate', 'now'])).toMatchObject({ kind: 'usage_error', command: 'migrate' });
     expect(parseCommandLine([])).toMatchObject({ kind: 'usage_error', message: 'no command given' });
   });
+  it('passes the arguments of dead-letters on to its own parser', () => {
+    expect(parseCommandLine(['dead-letters', 'list', '--group', 'billing'])).toEqual({
+      kind: 'run',
+      command: 'dead-letters',
+      args: ['list', '--group', 'billing'],
+    });
+    expect(parseCommandLine(['help', 'dead-letters'])).toEqual({ kind: 'help', command: 'dead-letters' });
+  });
 });

@@ -1,3 +1,4 @@
+import { DEAD_LETTERS_USAGE } from '@omnistream/messaging';
 import { ENVIRONMENT_VARIABLES } from '../config/config-from-environment.js';
 import type { CommandName } from './parse-command-line.js';
 
@@ -16,6 +17,10 @@ when it stops accepting, lets in-flight requests finish, closes the database and
 
 Applies pending database migrations, prints the ones it applied, and exits.
 `,
+  'dead-letters': `${DEAD_LETTERS_USAGE}
+Works on the configured database. Embedded PGlite belongs to one process: while the server runs, use its HTTP
+API (/dead-letters) instead.
+`,
 };
 
 /** The text `--help` prints; the commands' own pages add what every command reads from the environment. */
@@ -27,6 +32,7 @@ export const usage = (command?: CommandName): string =>
 Commands:
   start      serve the HTTP API (embedded PGlite by default, or PostgreSQL)
   migrate    apply database migrations and exit
+  dead-letters  list, show, redrive or discard dead letters (JSON)
   help       show this text, or "help <command>" for one command
 `
       : COMMAND_HELP[command]
