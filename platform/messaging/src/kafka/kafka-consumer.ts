@@ -1,22 +1,14 @@
 import { Consumer, GenericError } from '@platformatic/kafka';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsumeOptions, IncomingMessage, RunningConsumer } from '../bus.js';
 import { clientOptions, type KafkaBusOptions, type KafkaConsumerErrorContext } from './kafka-bus-options.js';
-import { groupLag, startingOffset } from './kafka-lag.js';
 import { fetchPositions } from './kafka-fetch.js';
+import { watchMembership } from './kafka-group-membership.js';
+import { groupLag, startingOffset } from './kafka-lag.js';
+import { partitionId, syncAssignment, type PartitionState } from './kafka-partition-states.js';
+import { createStopSignal, STOPPED } from './kafka-stop-signal.js';
 
-interface PartitionState {
-  readonly topic: string;
-  readonly partition: number;
-  /** Next offset to hand to `handle`; undefined until read from the group's committed offset. */
-  position: bigint | undefined;
-  /** A batch of this partition is in the handler or being committed: it is not fetched meanwhile. */
-  busy: boolean;
-  /** After a failure, the partition is not fetched again before this time (ms, performance.now()). */
-  pausedUntil: number;
-  /** The group took the partition away while a batch was in hand; forget it once that batch is done. */
-  revoked: boolean;
-}
+/** How long stop() gives a commit, the leave and the close each once the broker stops answering. */
+const stopGraceMs = 1_000;
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 const isKafkaError = (error: unknown, apiId: string): boolean =>
@@ -28,7 +20,9 @@ const isKafkaError = (error: unknown, apiId: string): boolean =>
  * A group member with its own fetch loop instead of the client's message stream, because the bus contract needs
  * per-partition control the stream does not give: a partition is fetched only while none of its batches is in the
  * handler, a batch is committed after `handle` resolves, and after a rejection the same offsets are fetched again.
- * Membership, heartbeats and rejoining after a rebalance are the client's (classic group protocol).
+ * Heartbeats run on the client's own timer, independent of the handler, so a batch may take longer than the
+ * session timeout (the consumer runtime retries with backoff inside `handle`); see kafka-group-membership.ts for
+ * what keeps the member in the group through broker outages.
  */
 export const startKafkaConsumer = async (
   options: KafkaBusOptions,
@@ -43,53 +37,32 @@ export const startKafkaConsumer = async (
     ...clientOptions(options, 'consumer'),
     groupId: group,
     sessionTimeout,
+    // Classic protocol: how long the coordinator waits for every member to rejoin during a rebalance. The client
+    // rejoins from its heartbeat timer without waiting for the batch in hand, so this bounds no handler.
     rebalanceTimeout: sessionTimeout,
     heartbeatInterval: Math.min(1_000, Math.floor(sessionTimeout / 3)),
   });
+  const signal = createStopSignal();
   const report = (error: unknown, context: Omit<KafkaConsumerErrorContext, 'group'>): void =>
     options.onConsumerError?.(asError(error), { group, ...context });
+  const membership = watchMembership(consumer, report, { retryDelayMs, sessionTimeoutMs: sessionTimeout });
 
   const states = new Map<string, PartitionState>();
   const inFlight = new Set<Promise<void>>();
-  let stopping = false;
-  let wake: () => void = () => undefined;
-  const sleepUntilWoken = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  let generation = 0;
+  const sync = (): void => syncAssignment(states, consumer.assignments ?? [], generation);
 
-  // The assignment changes only when the client rejoins; membership is read from it before every fetch.
-  const syncAssignment = (): void => {
-    const assigned = new Set<string>();
-    for (const { topic, partitions } of consumer.assignments ?? []) {
-      for (const partition of partitions) {
-        const id = `${topic}:${partition}`;
-        assigned.add(id);
-        const state = states.get(id);
-        if (state === undefined) {
-          states.set(id, {
-            topic,
-            partition,
-            position: undefined,
-            busy: false,
-            pausedUntil: 0,
-            revoked: false,
-          });
-        } else if (state.revoked) {
-          // Back with us after a rebalance: another member may have moved it on meanwhile.
-          Object.assign(state, { revoked: false, position: undefined });
-        }
-      }
-    }
-    for (const [id, state] of states) {
-      if (assigned.has(id)) continue;
-      if (state.busy) state.revoked = true;
-      else states.delete(id);
-    }
+  const commit = async (state: PartitionState, next: bigint): Promise<void> => {
+    const where = { topic: state.topic, partition: state.partition };
+    // Another member owns the partition now and starts from the committed offset: committing ours could move the
+    // group's offset back behind its progress. Not committing only means that member delivers the batch again.
+    if (state.revoked) return;
+    const committed = await signal.race(
+      consumer.commit({ offsets: [{ ...where, offset: next, leaderEpoch: -1 }] }),
+      stopGraceMs,
+    );
+    if (committed === STOPPED) throw new Error('stopped before the broker acknowledged the commit');
+    if (state.generation === generation) state.position = next;
   };
 
   const runBatch = (state: PartitionState, messages: IncomingMessage[], next: bigint): void => {
@@ -104,8 +77,7 @@ export const startKafkaConsumer = async (
         return;
       }
       try {
-        await consumer.commit({ offsets: [{ ...where, offset: next, leaderEpoch: -1 }] });
-        state.position = next;
+        await commit(state, next);
       } catch (error) {
         // Not committed, so not done: the batch comes again (the inbox makes the second delivery harmless).
         report(error, { ...where, during: 'commit' });
@@ -113,9 +85,10 @@ export const startKafkaConsumer = async (
       }
     })().finally(() => {
       state.busy = false;
-      if (state.revoked) states.delete(`${state.topic}:${state.partition}`);
+      if (state.revoked) states.delete(partitionId(state.topic, state.partition));
+      else if (state.generation !== generation) Object.assign(state, { position: undefined, generation });
       inFlight.delete(work);
-      wake();
+      signal.wake();
     });
     inFlight.add(work);
   };
@@ -126,8 +99,10 @@ export const startKafkaConsumer = async (
       partition: state.partition,
       offset: state.position ?? 0n,
     }));
-    for (const result of await fetchPositions(consumer, topics, asked, maxWaitMs)) {
-      const state = states.get(`${result.topic}:${result.partition}`);
+    const results = await signal.race(fetchPositions(consumer, topics, asked, maxWaitMs));
+    if (results === STOPPED) return;
+    for (const result of results) {
+      const state = states.get(partitionId(result.topic, result.partition));
       // A rebalance or a failure in between made this answer stale: the partition is fetched again later.
       if (state === undefined || state.busy || state.revoked || state.position !== result.from) continue;
       if (result.messages.length > 0) runBatch(state, result.messages, result.next);
@@ -135,26 +110,33 @@ export const startKafkaConsumer = async (
     }
   };
 
+  const position = async (state: PartitionState, now: number): Promise<boolean> => {
+    try {
+      const offset = await signal.race(startingOffset(consumer, state.topic, state.partition, startFrom));
+      if (offset === STOPPED) return false;
+      if (state.generation === generation) state.position = offset;
+      return state.position !== undefined;
+    } catch (error) {
+      report(error, { topic: state.topic, partition: state.partition, during: 'position' });
+      state.pausedUntil = now + retryDelayMs;
+      return false;
+    }
+  };
+
   const loop = async (): Promise<void> => {
-    while (!stopping) {
-      syncAssignment();
+    while (!signal.stopping) {
+      membership.ensure();
+      sync();
       const now = performance.now();
       const ready: PartitionState[] = [];
       for (const state of states.values()) {
         if (state.busy || state.revoked || state.pausedUntil > now) continue;
-        if (state.position === undefined) {
-          try {
-            state.position = await startingOffset(consumer, state.topic, state.partition, startFrom);
-          } catch (error) {
-            report(error, { topic: state.topic, partition: state.partition, during: 'position' });
-            state.pausedUntil = now + retryDelayMs;
-            continue;
-          }
-        }
+        if (state.position === undefined && !(await position(state, now))) continue;
         ready.push(state);
       }
+      if (signal.stopping) break;
       if (ready.length === 0) {
-        await sleepUntilWoken(maxWaitMs);
+        await signal.sleep(maxWaitMs);
         continue;
       }
       try {
@@ -164,13 +146,17 @@ export const startKafkaConsumer = async (
         // Out of range: retention removed the committed offset, or the topic was recreated. Start over from it.
         if (isKafkaError(error, 'OFFSET_OUT_OF_RANGE')) for (const state of ready) state.position = undefined;
         consumer.clearMetadata();
-        await sleep(retryDelayMs);
+        await signal.sleep(retryDelayMs);
       }
     }
   };
 
   consumer.topics.trackAll(...topics);
-  consumer.on('consumer:group:join', () => wake());
+  consumer.on('consumer:group:join', () => {
+    generation += 1;
+    sync();
+    signal.wake();
+  });
   try {
     await consumer.joinGroup({});
   } catch (error) {
@@ -178,21 +164,19 @@ export const startKafkaConsumer = async (
     throw error;
   }
   const running = loop();
+  let stopped: Promise<void> | undefined;
 
   return {
     group,
     lag: () => groupLag(consumer, group, topics),
-    stop: async () => {
-      if (stopping) return running;
-      stopping = true;
-      wake();
-      await running;
-      await Promise.all(inFlight);
-      // The promise-returning overload of leaveGroup is typed as returning void; the callback form is typed right.
-      await new Promise<void>((resolve, reject) =>
-        consumer.leaveGroup(false, (error) => (error ? reject(error) : resolve())),
-      );
-      await consumer.close();
+    stop: () => {
+      stopped ??= (async () => {
+        signal.stop();
+        await running;
+        await Promise.all(inFlight);
+        await membership.leaveAndClose(stopGraceMs);
+      })();
+      return stopped;
     },
   };
 };

@@ -16,19 +16,28 @@ export interface KafkaPublisher {
 /** Most messages one produce request carries; a bigger backlog goes out in several requests. */
 const maxMessagesPerSend = 10_000;
 
-/**
- * Idempotent producer (acks=all, sequence numbers per partition) behind a single-file queue. The client keeps the
- * idempotent sequence numbers per partition and only advances them when a send completes, so two sends in flight
- * to one partition would reuse a sequence number and be refused; one send at a time avoids that, and every publish
- * that arrived while a send was in flight is batched into the next one.
- */
-export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher => {
-  const producer = new Producer<string, Buffer, string, string>({
+const newProducer = (options: KafkaBusOptions) =>
+  new Producer<string, Buffer, string, string>({
     ...clientOptions(options, 'producer'),
     idempotent: true,
     acks: -1,
     serializers: { key: stringSerializer, headerKey: stringSerializer, headerValue: stringSerializer },
   });
+
+/**
+ * Idempotent producer (acks=all, sequence numbers per partition) behind a single-file queue. The client keeps the
+ * idempotent sequence numbers per partition and only advances them when a send completes, so two sends in flight
+ * to one partition would reuse a sequence number and be refused; one send at a time avoids that, and every publish
+ * that arrived while a send was in flight is batched into the next one.
+ *
+ * A failed send (the client's bounded retries ran out, typically while the broker is away) rejects its callers and
+ * retires the producer: the broker may have written that batch before it went away, and the next send, reusing its
+ * sequence numbers under the same producer id, would be taken for a duplicate of it and silently dropped. A fresh
+ * producer id starts its own sequences; a batch the caller publishes again may then be in the log twice, which the
+ * consumers' inbox absorbs (same event id).
+ */
+export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher => {
+  let producer = newProducer(options);
   let queue: Pending[] = [];
   let sending = false;
 
@@ -59,6 +68,9 @@ export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher =
         for (const pending of batch) pending.resolve();
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
+        const retired = producer;
+        producer = newProducer(options);
+        retired.close().catch(() => undefined);
         for (const pending of batch) pending.reject(failure);
       }
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createServer } from 'node:net';
 import type { Bus, IncomingMessage, OutgoingMessage } from '../bus.js';
 
 /** Shared by the *.kafka.int.test.ts suites: unique names, message builders and a wait that fails loudly. */
@@ -36,3 +37,16 @@ export const collectInto =
     into.push(...messages);
     return Promise.resolve();
   };
+
+/** A TCP port nobody listens on right now, for a broker of a test's own. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
