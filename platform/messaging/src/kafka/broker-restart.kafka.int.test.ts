@@ -68,11 +68,16 @@ describe('a broker started through the programmatic API', () => {
         sessionTimeoutMs: 6_000,
         onConsumerError: (_error, context) => errors.push(context),
       });
-      const reported = (during: KafkaConsumerErrorContext['during']) => errors.some((e) => e.during === during);
+      const reported = (during: KafkaConsumerErrorContext['during']) =>
+        errors.some((e) => e.during === during);
       const topic = unique('outage');
       await bus.provision([{ name: topic, partitions: 2, replicationFactor: 1 }]);
       const received: IncomingMessage[] = [];
-      const consumer = await bus.consume({ group: unique('g'), topics: [topic], handle: collectInto(received) });
+      const consumer = await bus.consume({
+        group: unique('g'),
+        topics: [topic],
+        handle: collectInto(received),
+      });
       await bus.publish(numbered(topic, 0, 20));
       await waitFor('the messages published before the outage', () => received.length >= 20);
       await waitFor('their commits', async () => (await consumer.lag()).every((p) => p.lag === 0));
@@ -98,20 +103,24 @@ describe('a broker started through the programmatic API', () => {
     },
   );
 
-  it('stops a consumer and closes the bus promptly while the broker is down', { timeout: 180_000 }, async () => {
-    const bus = createKafkaBus({ brokers: [bootstrap], clientId: 'stop-test', retryDelayMs: 200 });
-    const topic = unique('stop');
-    await bus.provision([{ name: topic, partitions: 1, replicationFactor: 1 }]);
-    const consumer = await bus.consume({ group: unique('g'), topics: [topic], handle: collectInto([]) });
-    expect(await killBroker(layout)).toBe(true);
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the fetch loop notices the outage
-      const stopping = performance.now();
-      await consumer.stop();
-      await bus.close();
-      expect(performance.now() - stopping).toBeLessThan(5_000);
-    } finally {
-      await startBroker(layout);
-    }
-  });
+  it(
+    'stops a consumer and closes the bus promptly while the broker is down',
+    { timeout: 180_000 },
+    async () => {
+      const bus = createKafkaBus({ brokers: [bootstrap], clientId: 'stop-test', retryDelayMs: 200 });
+      const topic = unique('stop');
+      await bus.provision([{ name: topic, partitions: 1, replicationFactor: 1 }]);
+      const consumer = await bus.consume({ group: unique('g'), topics: [topic], handle: collectInto([]) });
+      expect(await killBroker(layout)).toBe(true);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1_000)); // the fetch loop notices the outage
+        const stopping = performance.now();
+        await consumer.stop();
+        await bus.close();
+        expect(performance.now() - stopping).toBeLessThan(5_000);
+      } finally {
+        await startBroker(layout);
+      }
+    },
+  );
 });

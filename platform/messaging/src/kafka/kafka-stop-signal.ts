@@ -44,7 +44,9 @@ export const createStopSignal = (): StopSignal => {
     },
     race: <T>(work: Promise<T>, graceMs = 0) => {
       work.catch(() => undefined);
-      const deadline = stopped.then(() => new Promise<typeof STOPPED>((resolve) => setTimeout(() => resolve(STOPPED), graceMs)));
+      const deadline = stopped.then(
+        () => new Promise<typeof STOPPED>((resolve) => setTimeout(() => resolve(STOPPED), graceMs)),
+      );
       return Promise.race([work, deadline]);
     },
     sleep: (ms) => (stopping ? Promise.resolve() : sleep(ms)),
