@@ -10,19 +10,31 @@ export interface BenchOptions {
   readonly pool?: number;
   readonly maxConcurrentBatches?: number;
   readonly maxAppendsPerBatch?: number;
+  /** Kafka bootstrap brokers for the bus benchmark. */
+  readonly kafkaBrokers: readonly string[];
 }
 
 const ADAPTERS = ['postgres', 'pglite', 'pglite-file'];
 
 const positiveInteger = (flag: string, value: string | undefined): number => {
   const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${flag} needs a whole number >= 1, got ${String(value)}`);
+  if (!Number.isSafeInteger(parsed) || parsed < 1)
+    throw new Error(`${flag} needs a whole number >= 1, got ${String(value)}`);
   return parsed;
 };
 
 /** Parses `--quick --adapters postgres,pglite --pool 10 --max-concurrent-batches 4 --max-appends-per-batch 64`. */
-export const parseBenchOptions = (args: readonly string[], postgresUrl: string): BenchOptions => {
-  let options: BenchOptions = { quick: false, postgresUrl, adapters: ['postgres', 'pglite'] };
+export const parseBenchOptions = (
+  args: readonly string[],
+  postgresUrl: string,
+  kafkaBrokers = '127.0.0.1:9092',
+): BenchOptions => {
+  let options: BenchOptions = {
+    quick: false,
+    postgresUrl,
+    adapters: ['postgres', 'pglite'],
+    kafkaBrokers: kafkaBrokers.split(','),
+  };
   for (let index = 0; index < args.length; index += 1) {
     const flag = args[index] as string;
     const value = (): string | undefined => args[++index];
@@ -33,10 +45,15 @@ export const parseBenchOptions = (args: readonly string[], postgresUrl: string):
       case '--adapters': {
         const adapters = (value() ?? '').split(',').filter((name) => name !== '');
         const unknown = adapters.filter((name) => !ADAPTERS.includes(name));
-        if (adapters.length === 0 || unknown.length > 0) throw new Error(`--adapters takes a list of ${ADAPTERS.join(', ')}`);
+        if (adapters.length === 0 || unknown.length > 0)
+          throw new Error(`--adapters takes a list of ${ADAPTERS.join(', ')}`);
         options = { ...options, adapters };
         break;
       }
+      case '--brokers':
+        options = { ...options, kafkaBrokers: (value() ?? '').split(',').filter((broker) => broker !== '') };
+        if (options.kafkaBrokers.length === 0) throw new Error('--brokers takes host:port[,host:port...]');
+        break;
       case '--pool':
         options = { ...options, pool: positiveInteger(flag, value()) };
         break;

@@ -1,5 +1,9 @@
 import type { Benchmark } from './benchmark.js';
+import { busBenchmark } from './bus/bus-benchmark.js';
 import { eventStoreBenchmark } from './event-store/event-store-benchmark.js';
 
 /** Every benchmark `npm run bench -- <name>` knows, by name. */
-export const benchmarks: ReadonlyMap<string, Benchmark> = new Map([['event-store', eventStoreBenchmark]]);
+export const benchmarks: ReadonlyMap<string, Benchmark> = new Map([
+  ['event-store', eventStoreBenchmark],
+  ['bus', busBenchmark],
+]);

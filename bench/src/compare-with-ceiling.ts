@@ -1,5 +1,10 @@
 import type { BenchResult } from './bench-report.js';
-import { measureThroughput, mergeThroughputs, type Operation, type Throughput } from './measure-throughput.js';
+import {
+  measureThroughput,
+  mergeThroughputs,
+  type Operation,
+  type Throughput,
+} from './measure-throughput.js';
 import { percentile } from './percentile.js';
 
 export interface Timing {
@@ -32,7 +37,14 @@ export const compareWithCeiling = async (comparison: Comparison, timing: Timing)
   for (let round = 0; round < timing.rounds; round += 1) {
     const order = round % 2 === 0 ? (['ceiling', 'subject'] as const) : (['subject', 'ceiling'] as const);
     for (const side of order)
-      sides[side].push(await measureThroughput({ workers: comparison.workers, durationMs: perRound, warmupMs: timing.warmupMs, op: comparison[side] }));
+      sides[side].push(
+        await measureThroughput({
+          workers: comparison.workers,
+          durationMs: perRound,
+          warmupMs: timing.warmupMs,
+          op: comparison[side],
+        }),
+      );
   }
   const ceiling = mergeThroughputs(sides.ceiling);
   const subject = mergeThroughputs(sides.subject);

@@ -10,7 +10,10 @@ export const packageVersion = async (name: string): Promise<string | null> => {
     let dir = dirname(createRequire(import.meta.url).resolve(name));
     while (dir !== dirname(dir)) {
       try {
-        const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as {
+          name?: string;
+          version?: string;
+        };
         if (manifest.name === name) return manifest.version ?? null;
       } catch {
         // no package.json here: keep walking up
@@ -23,7 +26,11 @@ export const packageVersion = async (name: string): Promise<string | null> => {
   return null;
 };
 
-export const describeEnvironment = (fields: { quick: boolean; postgres: string | null; pglite: string | null }): BenchEnvironment => ({
+export const describeEnvironment = (fields: {
+  quick: boolean;
+  postgres: string | null;
+  pglite: string | null;
+}): BenchEnvironment => ({
   node: process.version,
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model ?? 'unknown',

@@ -40,7 +40,10 @@ describe('formatTable', () => {
   });
 
   it('aligns every column, whatever the width of its cells', () => {
-    const lines = formatTable([result(), result({ case: 'feed', value: 5, ceiling: 123_456_789, ratio: 0 })]).split('\n');
+    const lines = formatTable([
+      result(),
+      result({ case: 'feed', value: 5, ceiling: 123_456_789, ratio: 0 }),
+    ]).split('\n');
     const ratioEnd = (line: string | undefined) => (line ?? '').indexOf('ratio') + 'ratio'.length;
     expect(lines[2]?.slice(ratioEnd(lines[0]) - 4, ratioEnd(lines[0]))).toBe('0.91');
     expect(lines[3]?.slice(ratioEnd(lines[0]) - 4, ratioEnd(lines[0]))).toBe('0.00');

@@ -9,13 +9,19 @@ const [name, ...args] = process.argv.slice(2);
 const benchmark = name === undefined ? undefined : benchmarks.get(name);
 if (benchmark === undefined) {
   const names = [...benchmarks].map(([known, b]) => `  ${known.padEnd(14)} ${b.description}`).join('\n');
-  console.error(`${name === undefined ? 'no benchmark named' : `unknown benchmark "${name}"`}; usage: npm run bench -- <name> [--quick]\n${names}`);
+  console.error(
+    `${name === undefined ? 'no benchmark named' : `unknown benchmark "${name}"`}; usage: npm run bench -- <name> [--quick]\n${names}`,
+  );
   process.exit(2);
 }
 
 let options;
 try {
-  options = parseBenchOptions(args, process.env.OMNISTREAM_BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL);
+  options = parseBenchOptions(
+    args,
+    process.env.OMNISTREAM_BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL,
+    process.env.OMNISTREAM_BENCH_KAFKA_BROKERS || undefined,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);

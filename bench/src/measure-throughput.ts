@@ -36,7 +36,12 @@ const runFor = async (workers: number, durationMs: number, op: Operation): Promi
 };
 
 /** Runs `workers` closed loops of `op` for a warm-up (discarded), then for `durationMs`, measured. */
-export const measureThroughput = async ({ workers, durationMs, warmupMs, op }: MeasureOptions): Promise<Throughput> => {
+export const measureThroughput = async ({
+  workers,
+  durationMs,
+  warmupMs,
+  op,
+}: MeasureOptions): Promise<Throughput> => {
   if (warmupMs > 0) await runFor(workers, warmupMs, op);
   return runFor(workers, durationMs, op);
 };

@@ -15,15 +15,37 @@ const report: BenchReport = {
     date: '2025-01-01T00:00:00.000Z',
   },
   settings: { storePool: 10 },
-  results: [{ case: 'append', adapter: 'pglite', value: 1234.56789, unit: 'events/s', ceiling: 2000, ratio: 0.617283945 }],
+  results: [
+    {
+      case: 'append',
+      adapter: 'pglite',
+      value: 1234.56789,
+      unit: 'events/s',
+      ceiling: 2000,
+      ratio: 0.617283945,
+    },
+  ],
 };
 
 describe('serializeReport', () => {
   it('keeps the name, environment and results fields dashboards read', () => {
     const parsed = JSON.parse(serializeReport(report)) as BenchReport;
     expect(Object.keys(parsed)).toEqual(['name', 'environment', 'settings', 'results']);
-    expect(parsed.environment).toMatchObject({ node: 'v20.19.0', cpus: 2, quick: true, postgres: 'PostgreSQL 15', pglite: '0.3.16' });
-    expect(Object.keys(parsed.results[0] ?? {})).toEqual(['case', 'adapter', 'value', 'unit', 'ceiling', 'ratio']);
+    expect(parsed.environment).toMatchObject({
+      node: 'v20.19.0',
+      cpus: 2,
+      quick: true,
+      postgres: 'PostgreSQL 15',
+      pglite: '0.3.16',
+    });
+    expect(Object.keys(parsed.results[0] ?? {})).toEqual([
+      'case',
+      'adapter',
+      'value',
+      'unit',
+      'ceiling',
+      'ratio',
+    ]);
   });
 
   it('rounds fractions to three decimals and leaves whole numbers alone', () => {

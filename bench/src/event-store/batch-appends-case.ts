@@ -8,10 +8,16 @@ import { createRawEvents } from './raw-events.js';
 export const BATCH_SIZE = 100;
 export const BATCH_WRITERS = 4;
 
-const orderLines = (orderId: string) => Array.from({ length: BATCH_SIZE }, (_, line) => orderLineEvent(orderId, line));
+const orderLines = (orderId: string) =>
+  Array.from({ length: BATCH_SIZE }, (_, line) => orderLineEvent(orderId, line));
 
 /** 100 events appended to a new stream per operation, 4 writers; ceiling: one 100-row INSERT statement. */
-export const batchAppendsCase = async ({ adapter, store, timing, storeSettings }: BenchContext): Promise<BenchResult> => {
+export const batchAppendsCase = async ({
+  adapter,
+  store,
+  timing,
+  storeSettings,
+}: BenchContext): Promise<BenchResult> => {
   const ceiling = await adapter.openCeiling(BATCH_WRITERS);
   const raw = createRawEvents(ceiling.db);
   try {

@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPgliteDatabase, openPostgresDatabase, platformMigrations, runMigrations, type Database } from '@omnistream/event-store';
+import {
+  openPgliteDatabase,
+  openPostgresDatabase,
+  platformMigrations,
+  runMigrations,
+  type Database,
+} from '@omnistream/event-store';
 import { createScratchDatabase } from '@omnistream/testing';
 import { RAW_EVENTS_DDL } from './raw-events.js';
 
@@ -24,7 +30,10 @@ const prepare = async (db: Database): Promise<string> => {
   return row?.version ?? 'unknown';
 };
 
-export const openBenchAdapter = async (name: string, options: { postgresUrl: string; pool: number }): Promise<BenchAdapter> => {
+export const openBenchAdapter = async (
+  name: string,
+  options: { postgresUrl: string; pool: number },
+): Promise<BenchAdapter> => {
   if (name === 'postgres') {
     const scratch = await createScratchDatabase(options.postgresUrl, 'omnistream_bench');
     const db = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool });

@@ -16,10 +16,14 @@ const WRITERS = [1, 8, 32] as const;
 export const eventStoreBenchmark: Benchmark = {
   description: 'appends (single, batched), stream reads and feed catch-up vs plain SQL on the same database',
   run: async (options, log) => {
-    const timing = options.quick ? { durationMs: 3_000, warmupMs: 300, rounds: 3 } : { durationMs: 10_000, warmupMs: 500, rounds: 5 };
+    const timing = options.quick
+      ? { durationMs: 3_000, warmupMs: 300, rounds: 3 }
+      : { durationMs: 10_000, warmupMs: 500, rounds: 5 };
     const pool = options.pool ?? DEFAULT_POOL;
     const groupCommit: NonNullable<EventStoreOptions['groupCommit']> = {
-      ...(options.maxConcurrentBatches === undefined ? {} : { maxConcurrentBatches: options.maxConcurrentBatches }),
+      ...(options.maxConcurrentBatches === undefined
+        ? {}
+        : { maxConcurrentBatches: options.maxConcurrentBatches }),
       ...(options.maxAppendsPerBatch === undefined ? {} : { maxAppendsPerBatch: options.maxAppendsPerBatch }),
     };
     const results: BenchResult[] = [];
@@ -28,12 +32,22 @@ export const eventStoreBenchmark: Benchmark = {
       const adapter = await openBenchAdapter(name, { postgresUrl: options.postgresUrl, pool });
       versions[name] = adapter.version;
       const store = createEventStore(adapter.db, { groupCommit });
-      const gc = Object.entries(groupCommit).map(([key, value]) => `${key} ${value}`).join(', ') || 'default group commit';
-      const context: BenchContext = { adapter, store, timing, storeSettings: `store pool ${adapter.poolSize}, ${gc}` };
+      const gc =
+        Object.entries(groupCommit)
+          .map(([key, value]) => `${key} ${value}`)
+          .join(', ') || 'default group commit';
+      const context: BenchContext = {
+        adapter,
+        store,
+        timing,
+        storeSettings: `store pool ${adapter.poolSize}, ${gc}`,
+      };
       log(`${name}: ${adapter.version}`);
       const record = (result: BenchResult) => {
         results.push(result);
-        log(`  ${result.case}: ${Math.round(result.value)} vs ceiling ${Math.round(result.ceiling)} ${result.unit}, ratio ${result.ratio.toFixed(2)}`);
+        log(
+          `  ${result.case}: ${Math.round(result.value)} vs ceiling ${Math.round(result.ceiling)} ${result.unit}, ratio ${result.ratio.toFixed(2)}`,
+        );
       };
       try {
         for (const writers of WRITERS) record(await singleAppendsCase(context, writers));

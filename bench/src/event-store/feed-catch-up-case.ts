@@ -10,7 +10,12 @@ export const FEED_PAGE = 1000;
  * One reader catching up on everything written so far, a page at a time, starting over at the end; ceiling: a
  * keyset-paginated select of the raw table by id. Both tables hold what the earlier cases wrote.
  */
-export const feedCatchUpCase = async ({ adapter, store, timing, storeSettings }: BenchContext): Promise<BenchResult> => {
+export const feedCatchUpCase = async ({
+  adapter,
+  store,
+  timing,
+  storeSettings,
+}: BenchContext): Promise<BenchResult> => {
   const ceiling = await adapter.openCeiling(1);
   const raw = createRawEvents(ceiling.db);
   const counts = await adapter.db.query<{ store: string; raw: string }>(

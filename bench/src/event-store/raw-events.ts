@@ -32,7 +32,14 @@ export const RAW_FEED_START = '00000000-0000-0000-0000-000000000000';
 
 export const createRawEvents = (sql: Sql) => ({
   insertOne: async (stream: string, version: number, event: NewEvent): Promise<void> => {
-    await sql.query(INSERT_ONE, [uuidV7(), stream, String(version), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})]);
+    await sql.query(INSERT_ONE, [
+      uuidV7(),
+      stream,
+      String(version),
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata ?? {}),
+    ]);
   },
   /** Many rows in one statement, hence one transaction. */
   insertMany: async (stream: string, events: readonly NewEvent[]): Promise<void> => {
@@ -45,7 +52,8 @@ export const createRawEvents = (sql: Sql) => ({
   },
   readStream: (stream: string): Promise<Record<string, unknown>[]> => sql.query(READ_STREAM, [stream]),
   /** One keyset page after `afterId`, in id (UUIDv7, so insertion) order. */
-  readPage: (afterId: string, limit: number): Promise<{ id: string }[]> => sql.query<{ id: string }>(READ_PAGE, [afterId, limit]),
+  readPage: (afterId: string, limit: number): Promise<{ id: string }[]> =>
+    sql.query<{ id: string }>(READ_PAGE, [afterId, limit]),
 });
 
 export type RawEvents = ReturnType<typeof createRawEvents>;

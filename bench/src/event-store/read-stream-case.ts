@@ -9,10 +9,16 @@ const STREAMS = 50;
 const EVENTS = 100;
 const READERS = 4;
 
-const pick = (streams: readonly string[]): string => streams[Math.floor(Math.random() * streams.length)] ?? '';
+const pick = (streams: readonly string[]): string =>
+  streams[Math.floor(Math.random() * streams.length)] ?? '';
 
 /** Reads a whole 100-event stream per operation, 4 readers; ceiling: `select * ... where stream = $1 order by version`. */
-export const readStreamCase = async ({ adapter, store, timing, storeSettings }: BenchContext): Promise<BenchResult> => {
+export const readStreamCase = async ({
+  adapter,
+  store,
+  timing,
+  storeSettings,
+}: BenchContext): Promise<BenchResult> => {
   const ceiling = await adapter.openCeiling(READERS);
   const raw = createRawEvents(ceiling.db);
   const stored: string[] = [];

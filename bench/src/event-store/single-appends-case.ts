@@ -6,7 +6,10 @@ import { orderLineEvent } from './order-line-event.js';
 import { createRawEvents } from './raw-events.js';
 
 /** One event appended to a new stream per operation, `writers` at once; ceiling: a one-row autocommit INSERT. */
-export const singleAppendsCase = async ({ adapter, store, timing, storeSettings }: BenchContext, writers: number): Promise<BenchResult> => {
+export const singleAppendsCase = async (
+  { adapter, store, timing, storeSettings }: BenchContext,
+  writers: number,
+): Promise<BenchResult> => {
   const ceiling = await adapter.openCeiling(writers);
   const raw = createRawEvents(ceiling.db);
   try {
@@ -24,7 +27,9 @@ export const singleAppendsCase = async ({ adapter, store, timing, storeSettings 
         },
         subject: async () => {
           const orderId = uuidV7();
-          await store.append(`order-${orderId}`, [orderLineEvent(orderId, 0)], { expectedVersion: 'no_stream' });
+          await store.append(`order-${orderId}`, [orderLineEvent(orderId, 0)], {
+            expectedVersion: 'no_stream',
+          });
           return 1;
         },
       },

@@ -118,7 +118,9 @@ describe.each(testDatabases())('appending on $name', (target) => {
 
   it('reads a stream inside a transaction, seeing what that transaction appended', async () => {
     const seen = await store.transaction(async (tx) => {
-      await store.appendInTransaction(tx, [{ streamId: 'order-a10', events: placed(2), expectedVersion: 'no_stream' }]);
+      await store.appendInTransaction(tx, [
+        { streamId: 'order-a10', events: placed(2), expectedVersion: 'no_stream' },
+      ]);
       return store.readStream('order-a10', { in: tx });
     });
     expect(seen.map((e) => e.version)).toEqual([1, 2]);

@@ -15,7 +15,10 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     const validate = (streamId: string, events: readonly NewEvent[]) => {
       for (const [index, event] of events.entries())
         if (event.type === 'Priced' && !Number.isInteger((event.data as { amount?: unknown }).amount))
-          throw new DomainError('SCHEMA_VALIDATION_FAILED', `${streamId} event ${index}: /amount must be an integer`);
+          throw new DomainError(
+            'SCHEMA_VALIDATION_FAILED',
+            `${streamId} event ${index}: /amount must be an integer`,
+          );
     };
     store = createEventStore(opened.db, { limits: { maxEventBytes: 10_000 }, validate });
   });

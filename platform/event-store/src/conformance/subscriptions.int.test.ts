@@ -94,6 +94,45 @@ describe.each(testDatabases())('subscriptions on $name', (target) => {
     expect((await effects('flaky')).map((e) => e.version)).toEqual([1, 2]);
   });
 
+  it('prepares each batch before handling it, reading ahead without losing or repeating a batch when one fails', async () => {
+    for (let i = 0; i < 45; i += 1)
+      await store.append(`parcel-${i % 5}`, [{ type: 'Labelled', data: { i } }]);
+    const prepared = new Set<string>();
+    let failed = false;
+    const subscription = subscribe(store, {
+      name: 'prepared',
+      filter: (e) => e.streamId.startsWith('parcel-'),
+      batchSize: 4,
+      retry: { initialDelayMs: 5 },
+      onError: () => {},
+      prepare: async (events) => {
+        await new Promise((resolve) => setTimeout(resolve, 2)); // work outside the transaction takes time
+        for (const event of events) prepared.add(event.id);
+      },
+      handle: async (events, tx) => {
+        if (events.some((event) => !prepared.has(event.id)))
+          throw new Error('handled before it was prepared');
+        await recordEffects(tx, 'prepared', events);
+        if (!failed && events.some((event) => (event.data as { i: number }).i === 21)) {
+          failed = true; // once, after writing: the batch's effects must roll back and the same batch come again
+          throw new Error('downstream hiccup');
+        }
+      },
+    });
+    await subscription.caughtUp();
+    await subscription.stop();
+    expect(failed).toBe(true);
+    const applied = (await effects('prepared')).map((e) => `${e.stream_id}/${e.version}`);
+    expect(applied).toHaveLength(45);
+    expect(new Set(applied).size).toBe(45);
+    for (let stream = 0; stream < 5; stream += 1) {
+      const versions = (await effects('prepared'))
+        .filter((e) => e.stream_id === `parcel-${stream}`)
+        .map((e) => e.version);
+      expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
+  });
+
   it('wakes on a commit without waiting for its poll interval', async () => {
     const subscription = subscribe(store, {
       name: 'wake',

@@ -12,6 +12,12 @@ export interface SubscriptionOptions {
   readonly handle: (events: readonly EventEnvelope[], tx: Sql) => Promise<void>;
   /** Events not matching are skipped (the checkpoint still moves past them). */
   readonly filter?: (event: EventEnvelope) => boolean;
+  /**
+   * Work on a batch that needs no transaction (encoding, lookups), done before `handle`. On PostgreSQL the next
+   * page is read and prepared while the current one is being handled, so a subscriber that waits on something
+   * else (the outbox relay on Kafka's acknowledgements) does not wait for the database in turn.
+   */
+  readonly prepare?: (events: readonly EventEnvelope[]) => Promise<void>;
   /** Where a new subscription starts: the first event, or the end of the feed. */
   readonly startFrom?: 'beginning' | 'end';
   readonly batchSize?: number;
@@ -84,6 +90,26 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
     }
   };
 
+  // Read-ahead needs a second connection: PGlite has one, where it would only queue behind the handler.
+  const readAhead = db.concurrentTransactions;
+  interface Batch {
+    readonly from: FeedPosition;
+    readonly page: Awaited<ReturnType<EventStore['readFeed']>>;
+    readonly events: readonly EventEnvelope[];
+  }
+  const readBatch = async (from: FeedPosition): Promise<Batch> => {
+    const page = await store.readFeed(from, { limit: batchSize });
+    const events = options.filter === undefined ? page.events : page.events.filter(options.filter);
+    if (events.length > 0 && options.prepare !== undefined) await options.prepare(events);
+    return { from, page, events };
+  };
+  let ahead: Promise<Batch> | undefined;
+  const takeAhead = (): Promise<Batch> | undefined => {
+    const taken = ahead;
+    ahead = undefined;
+    return taken;
+  };
+
   let lockCheckedAt = Date.now();
   const run = async (): Promise<void> => {
     while (!stopped) {
@@ -107,7 +133,10 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
           }
         }
         wokenSinceRead = false;
-        const page = await store.readFeed(position, { limit: batchSize });
+        let batch = await (takeAhead() ?? readBatch(position));
+        // A read-ahead from before a checkpoint reload starts elsewhere: read again from where we are.
+        if (compareFeedPositions(batch.from, position) !== 0) batch = await readBatch(position);
+        const { page, events } = batch;
         if (page.events.length === 0) {
           resolveWaiters();
           if (!wokenSinceRead) {
@@ -119,7 +148,11 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
           continue;
         }
         emptyReads = 0;
-        const events = options.filter === undefined ? page.events : page.events.filter(options.filter);
+        if (readAhead && page.events.length === batchSize) {
+          const next = readBatch(page.position);
+          next.catch(() => {}); // a failed read-ahead is read again, and fails where it is awaited
+          ahead = next;
+        }
         await store.transaction(async (tx) => {
           if (events.length > 0) await options.handle(events, tx);
           await saveCheckpoint(tx, options.name, position, page.position);
@@ -128,6 +161,7 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
         failedAttempts = 0;
         resolveWaiters();
       } catch (error) {
+        ahead = undefined; // read from wherever the next attempt starts
         if (error instanceof CheckpointMoved) {
           state = 'starting'; // another instance moved on: reload the checkpoint
           continue;

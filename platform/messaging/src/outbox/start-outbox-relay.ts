@@ -6,7 +6,7 @@ import type { Registry } from 'prom-client';
 import type { Bus, OutgoingMessage } from '../bus.js';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
 import { eventHeaders } from '../event-headers.js';
-import type { PublicEventCodec } from '../public-event-codec.js';
+import type { EncodedEvent, PublicEventCodec } from '../public-event-codec.js';
 import { canPublishInTransaction } from '../transactional-publisher.js';
 import { eventFromParked, parkedEventMessage } from './parked-event.js';
 import { startDeadLetterWorker } from '../consumer/start-dead-letter-worker.js';
@@ -61,6 +61,17 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
     return new Set(rows.map((row) => row.key));
   };
 
+  // Encoded while the previous batch is being published (the subscription's read-ahead), used by `handle`.
+  const encodings = new WeakMap<EventEnvelope, Promise<EncodedEvent>>();
+  const prepare = (events: readonly EventEnvelope[]): Promise<void> => {
+    for (const event of events) {
+      const encoding = codec.encode(event);
+      encoding.catch(() => {}); // handled where it is awaited, in `handle`
+      encodings.set(event, encoding);
+    }
+    return Promise.resolve();
+  };
+
   const handle = async (events: readonly EventEnvelope[], tx: Sql): Promise<void> => {
     const blocked = await blockedStreams(tx, events);
     const messages: OutgoingMessage[] = [];
@@ -79,7 +90,7 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
         continue;
       }
       try {
-        const encoded = await codec.encode(event);
+        const encoded = await (encodings.get(event) ?? codec.encode(event));
         messages.push({
           topic: encoded.topic,
           key: event.streamId,
@@ -123,6 +134,7 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
   const subscription = subscribe(options.store, {
     name,
     handle,
+    prepare,
     filter: (event) => codec.route(event) !== undefined,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),

@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createEventStore,
+  openPostgresDatabase,
+  platformMigrations,
+  runMigrations,
+} from '@omnistream/event-store';
+import { messagingSchema, type KafkaBusOptions } from '@omnistream/messaging';
+import { createKafkaBus } from '@omnistream/messaging/kafka';
+import {
+  createAppendValidator,
+  createContractCatalog,
+  createPublicEventCodec,
+  createSchemaRegistry,
+  loadContracts,
+  registerContracts,
+  schemaRegistrySchema,
+} from '@omnistream/schema-registry';
+import { createScratchDatabase } from '@omnistream/testing';
+import type { Benchmark } from '../benchmark.js';
+import type { BenchResult } from '../bench-report.js';
+import { describeEnvironment } from '../describe-environment.js';
+import type { BusBenchContext } from './bus-bench-context.js';
+import { latencyCase } from './latency-case.js';
+import { relayThroughputCase } from './relay-throughput-case.js';
+
+const CONTRACTS = fileURLToPath(new URL('./contracts', import.meta.url));
+const PARTITIONS = 6;
+const RATES = [1_000, 5_000] as const;
+
+/** The outbox relay and the consumer runtime on PostgreSQL and Kafka, against the bare Kafka client (DESIGN.md). */
+export const busBenchmark: Benchmark = {
+  description: 'outbox relay to Kafka vs raw produce; append-to-handler latency at 1,000 and 5,000 events/s',
+  run: async (options, log) => {
+    const kafka: KafkaBusOptions = { brokers: options.kafkaBrokers, clientId: 'omnistream-bench' };
+    const scratch = await createScratchDatabase(options.postgresUrl, 'omnistream_bench_bus');
+    const db = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool ?? 10 });
+    const bus = createKafkaBus(kafka);
+    const results: BenchResult[] = [];
+    let version = 'unknown';
+    try {
+      await runMigrations(db, [...platformMigrations, schemaRegistrySchema, messagingSchema]);
+      version = (await db.query<{ version: string }>('select version() as version'))[0]?.version ?? version;
+      const registered = await registerContracts(createSchemaRegistry(db), await loadContracts(CONTRACTS));
+      const catalog = createContractCatalog(registered);
+      const topic = registered[0]?.topic ?? 'bench.order';
+      const context: BusBenchContext = {
+        db,
+        store: createEventStore(db, { validate: createAppendValidator(catalog) }),
+        bus,
+        codec: createPublicEventCodec(catalog),
+        kafka,
+        topic,
+        ceilingTopic: `${topic}-raw`,
+        partitions: PARTITIONS,
+        quick: options.quick,
+      };
+      await bus.provision(
+        [topic, context.ceilingTopic].map((name) => ({ name, partitions: PARTITIONS, replicationFactor: 1 })),
+      );
+      const record = (result: BenchResult) => {
+        results.push(result);
+        log(
+          `  ${result.case}: ${result.value.toFixed(1)} vs ceiling ${result.ceiling.toFixed(1)} ${result.unit}, ratio ${result.ratio.toFixed(2)}`,
+        );
+      };
+      log(`postgres+kafka: ${version}; brokers ${kafka.brokers.join(',')}`);
+      record(await relayThroughputCase(context));
+      for (const rate of RATES) for (const result of await latencyCase(context, rate)) record(result);
+      await context.store.close();
+    } finally {
+      await bus.close();
+      await db.close();
+      await scratch.drop();
+    }
+    return {
+      name: 'bus',
+      environment: describeEnvironment({ quick: options.quick, postgres: version, pglite: null }),
+      settings: {
+        brokers: kafka.brokers,
+        partitions: PARTITIONS,
+        rates: RATES,
+        storePool: options.pool ?? 10,
+      },
+      results,
+    };
+  },
+};
