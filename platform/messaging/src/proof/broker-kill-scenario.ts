@@ -4,9 +4,11 @@ import { awaitApplications } from './await-applications.js';
 import type { ProofRun } from './prepare-proof-run.js';
 import type { ProofProcess, ProofProcesses } from './proof-processes.js';
 import { readLedgerOutcome, type LedgerOutcome } from './read-ledger-outcome.js';
+import { readRedeliveries, type Redeliveries } from './read-redeliveries.js';
 
 export interface BrokerKillReport {
   readonly outcome: LedgerOutcome;
+  readonly redeliveries: Redeliveries;
   readonly appliedAtKill: number;
   /** Applied when the restarted broker answered again: the consumer cannot have moved much while it was away. */
   readonly appliedAtRestart: number;
@@ -73,6 +75,7 @@ export const runBrokerKillScenario = async (
   const lag = await consumer.line(/^lag (\d+)$/);
   return {
     outcome: await readLedgerOutcome(store, effects),
+    redeliveries: await readRedeliveries(effects),
     appliedAtKill,
     appliedAtRestart,
     downMs,

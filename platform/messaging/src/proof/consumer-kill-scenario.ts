@@ -2,9 +2,11 @@ import { awaitApplications } from './await-applications.js';
 import type { ProofRun } from './prepare-proof-run.js';
 import type { ProofProcesses } from './proof-processes.js';
 import { readLedgerOutcome, type LedgerOutcome } from './read-ledger-outcome.js';
+import { readRedeliveries, type Redeliveries } from './read-redeliveries.js';
 
 export interface ConsumerKillReport {
   readonly outcome: LedgerOutcome;
+  readonly redeliveries: Redeliveries;
   /** Applications committed when the first consumer was killed. */
   readonly appliedAtKill: number;
   /** The group's lag reported by the restarted consumer just before its clean stop. */
@@ -17,8 +19,8 @@ export interface ConsumerKillReport {
 
 /**
  * Issue point 6, case (a), on whatever bus the run is configured with: the producer appends and relays, a consumer
- * applies deposits and is SIGKILLed after about a third of them, a new consumer process of the same group takes
- * over, and the run ends when every deposit is applied and the consumer stops cleanly.
+ * starts half-way through, applies deposits and is SIGKILLed after about a third of them, a new consumer process
+ * of the same group takes over, and the run ends when every deposit is applied and the consumer stops cleanly.
  */
 export const runConsumerKillScenario = async (
   run: ProofRun,
@@ -27,7 +29,9 @@ export const runConsumerKillScenario = async (
   const started = performance.now();
   const { config, effects, store } = run;
   const producer = processes.start('producer', config);
-  await producer.line(/^ready$/);
+  // The consumer starts behind, so that it is busy with a backlog when it is killed: a kill that lands between two
+  // batches would leave the inbox nothing to do. Progress is printed every 25 deposits.
+  await producer.line(new RegExp(`^appended ${Math.ceil(config.events / 50) * 25}$`));
   const first = processes.start('consumer', config);
   await first.line(/^consuming$/);
 
@@ -54,6 +58,7 @@ export const runConsumerKillScenario = async (
   const lag = await second.line(/^lag (\d+)$/);
   return {
     outcome: await readLedgerOutcome(store, effects),
+    redeliveries: await readRedeliveries(effects),
     appliedAtKill,
     finalLag: Number(lag[1]),
     producerExit,

@@ -13,6 +13,7 @@ import { ledgerEffectsSchema } from './ledger-effects-schema.js';
 import { openProofBus } from './open-proof-bus.js';
 import { parseProofConfig } from './proof-config.js';
 import { proofLogger } from './proof-logger.js';
+import { recordDeliveries } from './record-deliveries.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const config = parseProofConfig(process.argv[2]);
@@ -21,8 +22,11 @@ const logger = proofLogger('proof-consumer');
 const db = await openPostgresDatabase({ url: config.effectsUrl, maxConnections: 5 });
 await runMigrations(db, [...platformMigrations, messagingSchema, ledgerEffectsSchema]);
 const topics = [...new Set((await loadContracts(config.contractsDir)).map((contract) => contract.topic))];
-const bus = await openProofBus(config.bus, db, (err, context) =>
-  logger.warn({ err, ...context }, 'kafka consumer error'),
+const bus = recordDeliveries(
+  await openProofBus(config.bus, db, (err, context) =>
+    logger.warn({ err, ...context }, 'kafka consumer error'),
+  ),
+  db,
 );
 // Also here, not only in the producer: a topic first created by a subscription would get the default partitions.
 await provisionTopics(
