@@ -92,12 +92,16 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
       await consume(group, [topic], () => {}, {
         handle: async (message, tx) => {
           const body = new TextDecoder().decode(message.value);
-          await store.appendInTransaction(tx, [{ streamId: stream, events: [{ type: 'Handled', data: { body } }] }]);
+          await store.appendInTransaction(tx, [
+            { streamId: stream, events: [{ type: 'Handled', data: { body } }] },
+          ]);
         },
       });
       await eventually(async () => (await store.streamVersion(stream)) >= 2);
       await new Promise((resolve) => setTimeout(resolve, 200)); // room for a wrong second effect to show
-      expect((await store.readStream(stream)).map((event) => (event.data as { body: string }).body).sort()).toEqual(['a', 'b']);
+      expect(
+        (await store.readStream(stream)).map((event) => (event.data as { body: string }).body).sort(),
+      ).toEqual(['a', 'b']);
     });
 
     it('retries a failing message with backoff and applies it once when it succeeds', async () => {

@@ -51,10 +51,10 @@ export const releaseDeadLetter = async (
     // No row lock before the handler: locking a row assigns the transaction its id, and the handler's event store
     // append must be the transaction's first write. The key's lock keeps other deliveries out; a discard that
     // slipped in between is caught by the status condition below, and the handler's effects roll back with it.
-    const [seen] = await tx.query('select 1 from omnistream.inbox where group_name = $1 and message_id = $2', [
-      group,
-      letter.messageId,
-    ]);
+    const [seen] = await tx.query(
+      'select 1 from omnistream.inbox where group_name = $1 and message_id = $2',
+      [group, letter.messageId],
+    );
     if (seen === undefined) {
       await handle(letter.message, tx);
       await recordInbox(tx, group, letter.messageId, letter.message);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Bus, IncomingMessage, PartitionLag } from '../bus.js';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
+import { forEachByKey } from './by-key.js';
 import { consumerMetrics } from './consumer-metrics.js';
 import { consumerActor, deliverMessage, type MessageHandler } from './deliver-message.js';
 import { messageId } from './message-id.js';
@@ -24,6 +25,11 @@ export interface ConsumerOptions {
   readonly logger?: Logger;
   /** How often the dead letter worker looks for work when no notification arrives. Defaults to 1000 ms. */
   readonly deadLetterPollIntervalMs?: number;
+  /**
+   * Keys of one batch handled at once, each key still in order (see forEachByKey). Defaults to 8; each takes a
+   * database connection while it works, so keep it under the pool size.
+   */
+  readonly keyConcurrency?: number;
   /** For tests: the jitter source. */
   readonly random?: () => number;
 }
@@ -42,6 +48,7 @@ export interface Consumer {
 export const startConsumer = async (options: ConsumerOptions): Promise<Consumer> => {
   const { db, group, handle, logger } = options;
   const policy: RetryPolicy = { ...defaultConsumerRetry, ...options.retry };
+  const keyConcurrency = Math.max(1, options.keyConcurrency ?? 8);
   let stopping = false;
   let onStop: () => void = () => {};
   const stopped = new Promise<void>((resolve) => (onStop = resolve));
@@ -116,9 +123,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     group,
     topics: options.topics,
     ...(options.startFrom === undefined ? {} : { startFrom: options.startFrom }),
-    handle: async (messages) => {
-      for (const message of messages) await consumeOne(message);
-    },
+    handle: (messages) => forEachByKey(messages, keyConcurrency, consumeOne),
   });
   const untrack = metrics?.track({ group, sql: db, lag: () => running.lag() });
 

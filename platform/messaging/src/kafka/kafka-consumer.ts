@@ -110,6 +110,30 @@ export const startKafkaConsumer = async (
     }
   };
 
+  /**
+   * Fetches run side by side: a partition whose batch is done is fetched at once, not after a long poll of other
+   * partitions returns (which waits up to `maxWaitMs` when they are quiet). That wait was most of the latency.
+   */
+  const fetches = new Set<Promise<void>>();
+  const startFetch = (ready: PartitionState[]): void => {
+    for (const state of ready) state.fetching = true;
+    const fetch = fetchOnce(ready)
+      .catch((error: unknown) => {
+        report(error, { during: 'fetch' });
+        // Out of range: retention removed the committed offset, or the topic was recreated. Start over from it.
+        if (isKafkaError(error, 'OFFSET_OUT_OF_RANGE')) for (const state of ready) state.position = undefined;
+        consumer.clearMetadata();
+        const until = performance.now() + retryDelayMs;
+        for (const state of ready) state.pausedUntil = Math.max(state.pausedUntil, until);
+      })
+      .finally(() => {
+        for (const state of ready) state.fetching = false;
+        fetches.delete(fetch);
+        signal.wake();
+      });
+    fetches.add(fetch);
+  };
+
   const position = async (state: PartitionState, now: number): Promise<boolean> => {
     try {
       const offset = await signal.race(startingOffset(consumer, state.topic, state.partition, startFrom));
@@ -129,26 +153,22 @@ export const startKafkaConsumer = async (
       sync();
       const now = performance.now();
       const ready: PartitionState[] = [];
+      let pausedFor = maxWaitMs;
       for (const state of states.values()) {
-        if (state.busy || state.revoked || state.pausedUntil > now) continue;
+        if (state.busy || state.fetching || state.revoked) continue;
+        if (state.pausedUntil > now) {
+          pausedFor = Math.min(pausedFor, state.pausedUntil - now);
+          continue;
+        }
         if (state.position === undefined && !(await position(state, now))) continue;
         ready.push(state);
       }
       if (signal.stopping) break;
-      if (ready.length === 0) {
-        await signal.sleep(maxWaitMs);
-        continue;
-      }
-      try {
-        await fetchOnce(ready);
-      } catch (error) {
-        report(error, { during: 'fetch' });
-        // Out of range: retention removed the committed offset, or the topic was recreated. Start over from it.
-        if (isKafkaError(error, 'OFFSET_OUT_OF_RANGE')) for (const state of ready) state.position = undefined;
-        consumer.clearMetadata();
-        await signal.sleep(retryDelayMs);
-      }
+      if (ready.length > 0) startFetch(ready);
+      // Woken when a fetch returns or a batch is done; otherwise look again when a pause ends.
+      await signal.sleep(Math.max(1, pausedFor));
     }
+    await Promise.all(fetches);
   };
 
   consumer.topics.trackAll(...topics);

@@ -7,6 +7,8 @@ export interface PartitionState {
   position: bigint | undefined;
   /** A batch of this partition is in the handler or being committed: it is not fetched meanwhile. */
   busy: boolean;
+  /** A fetch for this partition is in flight: no second one is sent. */
+  fetching: boolean;
   /** After a failure, the partition is not fetched again before this time (ms, performance.now()). */
   pausedUntil: number;
   /** The group took the partition away while a batch was in hand; forget it once that batch is done. */
@@ -39,6 +41,7 @@ export const syncAssignment = (
           partition,
           position: undefined,
           busy: false,
+          fetching: false,
           pausedUntil: 0,
           revoked: false,
           generation,

@@ -10,7 +10,10 @@ export interface StopSignal {
    * that rejection is swallowed here, because nobody waits for it any more.
    */
   race<T>(work: Promise<T>, graceMs?: number): Promise<T | typeof STOPPED>;
-  /** A pause that ends early when stop() is called or `wake()` is. */
+  /**
+   * A pause that ends early when stop() is called or `wake()` is; a wake with nobody asleep ends the next pause at
+   * once, so that a wake between looking for work and falling asleep is not lost.
+   */
   sleep(ms: number): Promise<void>;
   wake(): void;
 }
@@ -20,11 +23,18 @@ export const createStopSignal = (): StopSignal => {
   let onStop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (onStop = resolve));
   const sleepers = new Set<() => void>();
+  let pendingWake = false;
   const wake = (): void => {
+    if (sleepers.size === 0) pendingWake = true;
     for (const resume of [...sleepers]) resume();
   };
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
+      if (pendingWake) {
+        pendingWake = false;
+        resolve();
+        return;
+      }
       const resume = (): void => {
         clearTimeout(timer);
         sleepers.delete(resume);
