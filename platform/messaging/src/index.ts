@@ -64,3 +64,4 @@ export {
 export { deadLetterRoutes, ACTOR_HEADER, type DeadLetterRoutesOptions } from './http/dead-letter-routes.js';
 export { deadLettersCli, type DeadLettersCliDeps } from './cli/dead-letters-cli.js';
 export { DEAD_LETTERS_USAGE } from './cli/parse-dead-letters-args.js';
+export { combineCodecs } from './combine-codecs.js';

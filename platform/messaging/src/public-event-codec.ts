@@ -18,8 +18,8 @@ export interface EncodedEvent extends PublicEventRoute {
  * Private events have no route and are never published.
  */
 export interface PublicEventCodec {
-  /** `metadata.schemaVersion` picks the contract version (absent: 1). */
-  route(event: Pick<EventEnvelope, 'streamId' | 'type' | 'metadata'>): PublicEventRoute | undefined;
+  /** `metadata.schemaVersion` picks the contract version (absent: 1); a route may depend on the data too. */
+  route(event: Pick<EventEnvelope, 'streamId' | 'type' | 'metadata' | 'data'>): PublicEventRoute | undefined;
   /**
    * Validates `data` against the registered schema and encodes it. Throws DomainError 'SCHEMA_VALIDATION_FAILED'
    * (message names the JSON path of the problem) or 'SCHEMA_NOT_REGISTERED'.

@@ -53,3 +53,9 @@ export { claimDueTimers, type ClaimOptions } from './claim-due-timers.js';
 export { startSagaTimers, type SagaTimers, type SagaTimersOptions } from './start-saga-timers.js';
 export { retryOnConflict } from './retry-on-conflict.js';
 export { readSaga, type SagaView, type SagaDecisionRecord } from './read-saga.js';
+export {
+  createSagaCommandCodec,
+  sagaCommandTopic,
+  sagaCommandSubject,
+  SAGA_COMMAND_ISSUED_SCHEMA,
+} from './saga-command-codec.js';

@@ -33,3 +33,8 @@ export { registerContracts, type RegisteredContract } from './contracts/register
 export { createContractCatalog, type ContractCatalog, type CatalogEntry } from './codec/contract-catalog.js';
 export { createAppendValidator } from './codec/create-append-validator.js';
 export { createPublicEventCodec } from './codec/create-public-event-codec.js';
+export {
+  compileJsonSchema,
+  describeValidationError,
+  DRAFT_2020_12,
+} from './json-schema/compile-json-schema.js';

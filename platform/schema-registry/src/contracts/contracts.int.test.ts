@@ -201,11 +201,11 @@ describe('append validator and public event codec', () => {
   });
 
   it('routes public events to their topic and subject, and private ones nowhere', () => {
-    expect(codec.route({ streamId: 'order-1', type: 'OrderPlaced', metadata: {} })).toEqual({
+    expect(codec.route({ streamId: 'order-1', type: 'OrderPlaced', metadata: {}, data: {} })).toEqual({
       topic: 'orders.order',
       subject: 'orders.order-OrderPlaced',
     });
-    expect(codec.route({ streamId: 'order-1', type: 'OrderNoted', metadata: {} })).toBeUndefined();
+    expect(codec.route({ streamId: 'order-1', type: 'OrderNoted', metadata: {}, data: {} })).toBeUndefined();
   });
 
   it('encodes the data in the wire format with the schema id, and refuses data that does not fit', async () => {
