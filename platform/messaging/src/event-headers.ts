@@ -15,6 +15,11 @@ export const EVENT_HEADERS = Object.freeze({
   contentType: 'content-type',
   /** The Confluent schema id, also in bytes 1-4 of the value; here so that routers need not parse the value. */
   schemaId: 'schema-id',
+  /**
+   * The event's version in its stream (the key): a consumer that must see an entity's events in order checks that
+   * this is one more than the last it applied (DESIGN.md "The ordering pitfall").
+   */
+  streamVersion: 'stream-version',
 });
 
 /** The value is the Confluent wire format with a JSON Schema payload. */
@@ -25,6 +30,7 @@ export const eventHeaders = (event: EventEnvelope, schemaId: number | undefined)
   const headers: Record<string, string> = {
     [EVENT_HEADERS.eventId]: event.id,
     [EVENT_HEADERS.eventType]: event.type,
+    [EVENT_HEADERS.streamVersion]: String(event.version),
   };
   const { correlationId, causationId, traceparent } = event.metadata;
   if (typeof correlationId === 'string') headers[EVENT_HEADERS.correlationId] = correlationId;

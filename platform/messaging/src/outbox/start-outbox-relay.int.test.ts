@@ -77,6 +77,7 @@ describe.each(testDatabases())('the outbox relay on $name', (target) => {
       traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
       'content-type': 'application/json',
       'schema-id': String(ORDER_PLACED_SCHEMA_ID),
+      'stream-version': '1',
     });
     expect(messages[0]?.value).toBe(`0000000007${Buffer.from('{"total":42}').toString('hex')}`);
     expect(await published('cart-1')).toEqual([]);
