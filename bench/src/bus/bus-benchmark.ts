@@ -35,6 +35,7 @@ export const busBenchmark: Benchmark = {
     const kafka: KafkaBusOptions = { brokers: options.kafkaBrokers, clientId: 'omnistream-bench' };
     const scratch = await createScratchDatabase(options.postgresUrl, 'omnistream_bench_bus');
     const db = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool ?? 10 });
+    const consumerDb = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool ?? 10 });
     const bus = createKafkaBus(kafka);
     const results: BenchResult[] = [];
     let version = 'unknown';
@@ -46,6 +47,7 @@ export const busBenchmark: Benchmark = {
       const topic = registered[0]?.topic ?? 'bench.order';
       const context: BusBenchContext = {
         db,
+        consumerDb,
         store: createEventStore(db, { validate: createAppendValidator(catalog) }),
         bus,
         codec: createPublicEventCodec(catalog),
@@ -70,6 +72,7 @@ export const busBenchmark: Benchmark = {
       await context.store.close();
     } finally {
       await bus.close();
+      await consumerDb.close();
       await db.close();
       await scratch.drop();
     }

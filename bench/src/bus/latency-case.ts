@@ -35,7 +35,7 @@ export const latencyCase = async (
   await relay.subscription.caughtUp();
   const consumer = await startConsumer({
     bus: context.bus,
-    db: context.db,
+    db: context.consumerDb,
     group: `bench-latency-${run}`,
     topics: [context.topic],
     startFrom: 'latest',

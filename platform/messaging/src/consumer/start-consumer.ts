@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Bus, IncomingMessage, PartitionLag } from '../bus.js';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
 import { forEachByKey } from './by-key.js';
+import { limitConcurrency } from './limit-concurrency.js';
 import { consumerMetrics } from './consumer-metrics.js';
 import { consumerActor, deliverMessage, type MessageHandler } from './deliver-message.js';
 import { messageId } from './message-id.js';
@@ -26,8 +27,9 @@ export interface ConsumerOptions {
   /** How often the dead letter worker looks for work when no notification arrives. Defaults to 1000 ms. */
   readonly deadLetterPollIntervalMs?: number;
   /**
-   * Keys of one batch handled at once, each key still in order (see forEachByKey). Defaults to 8; each takes a
-   * database connection while it works, so keep it under the pool size.
+   * Messages of different keys handled at once, across every partition of the group, each key still in order
+   * (see forEachByKey). Defaults to 8; each takes a database connection while it works, so keep it under the
+   * pool size, which the store's writers and the relay share.
    */
   readonly keyConcurrency?: number;
   /** For tests: the jitter source. */
@@ -109,6 +111,8 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     );
   };
 
+  const consumeLimited = limitConcurrency(keyConcurrency, consumeOne);
+
   const worker = startDeadLetterWorker({
     db,
     group,
@@ -123,7 +127,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     group,
     topics: options.topics,
     ...(options.startFrom === undefined ? {} : { startFrom: options.startFrom }),
-    handle: (messages) => forEachByKey(messages, keyConcurrency, consumeOne),
+    handle: (messages) => forEachByKey(messages, keyConcurrency, consumeLimited),
   });
   const untrack = metrics?.track({ group, sql: db, lag: () => running.lag() });
 
