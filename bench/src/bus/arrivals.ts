@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
 
+/** Milliseconds since the epoch, with a fraction: comparable between processes on one machine. */
+export const wallClock = (): number => performance.timeOrigin + performance.now();
+
 /** Send and arrival times by message id, and a way to wait until every sent message arrived. */
 export const createArrivals = () => {
   const sentAt = new Map<string, number>();
@@ -7,13 +10,14 @@ export const createArrivals = () => {
   let waiter: { count: number; resolve: () => void } | undefined;
   return {
     sent: (id: string): void => {
-      sentAt.set(id, performance.now());
+      sentAt.set(id, wallClock());
     },
-    arrived: (id: string): void => {
-      const at = sentAt.get(id);
-      if (at === undefined) return; // not ours (an earlier round's straggler)
+    /** `at`: when another process saw it (wallClock there); now by default. */
+    arrived: (id: string, at: number = wallClock()): void => {
+      const sent = sentAt.get(id);
+      if (sent === undefined) return; // not ours (an earlier round's straggler)
       sentAt.delete(id);
-      latencies.push(performance.now() - at);
+      latencies.push(at - sent);
       if (waiter !== undefined && latencies.length >= waiter.count) waiter.resolve();
     },
     /** Resolves once `count` messages arrived; rejects after `timeoutMs` naming how many are missing. */

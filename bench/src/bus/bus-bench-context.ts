@@ -4,8 +4,8 @@ import type { Bus, KafkaBusOptions, PublicEventCodec } from '@omnistream/messagi
 /** What every bus case runs against: a PostgreSQL store, the Kafka bus and the public event codec. */
 export interface BusBenchContext {
   readonly db: Database;
-  /** The consumer's own pool on the same database: in the distributed shape it is another process. */
-  readonly consumerDb: Database;
+  /** The scratch database, for the consumer process. */
+  readonly postgresUrl: string;
   readonly store: EventStore;
   readonly bus: Bus;
   readonly codec: PublicEventCodec;

@@ -35,7 +35,6 @@ export const busBenchmark: Benchmark = {
     const kafka: KafkaBusOptions = { brokers: options.kafkaBrokers, clientId: 'omnistream-bench' };
     const scratch = await createScratchDatabase(options.postgresUrl, 'omnistream_bench_bus');
     const db = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool ?? 10 });
-    const consumerDb = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool ?? 10 });
     const bus = createKafkaBus(kafka);
     const results: BenchResult[] = [];
     let version = 'unknown';
@@ -47,7 +46,7 @@ export const busBenchmark: Benchmark = {
       const topic = registered[0]?.topic ?? 'bench.order';
       const context: BusBenchContext = {
         db,
-        consumerDb,
+        postgresUrl: scratch.url,
         store: createEventStore(db, { validate: createAppendValidator(catalog) }),
         bus,
         codec: createPublicEventCodec(catalog),
@@ -72,7 +71,6 @@ export const busBenchmark: Benchmark = {
       await context.store.close();
     } finally {
       await bus.close();
-      await consumerDb.close();
       await db.close();
       await scratch.drop();
     }

@@ -1,5 +1,8 @@
-import { uuidV7 } from '@omnistream/kernel';
-import { EVENT_HEADERS, eventHeaders, startConsumer, startOutboxRelay } from '@omnistream/messaging';
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { uuidV7, type EventEnvelope } from '@omnistream/kernel';
+import { eventHeaders, startOutboxRelay } from '@omnistream/messaging';
 import type { BenchResult } from '../bench-report.js';
 import { orderLineEvent } from '../event-store/order-line-event.js';
 import { percentile } from '../percentile.js';
@@ -9,11 +12,68 @@ import { pace } from './pace.js';
 import { RELAY_NAME } from './relay-throughput-case.js';
 
 const ARRIVAL_TIMEOUT_MS = 60_000;
+const CHILD = fileURLToPath(new URL('./consumer-process.ts', import.meta.url));
+
+type Arrivals = ReturnType<typeof createArrivals>;
+
+/** Starts the consumer process and resolves once its group member has joined. */
+const startConsumerProcess = async (
+  context: BusBenchContext,
+  mode: 'runtime' | 'bare',
+  topic: string,
+  arrivals: Arrivals,
+): Promise<ChildProcess> => {
+  const config = {
+    mode,
+    postgresUrl: context.postgresUrl,
+    brokers: context.kafka.brokers,
+    topic,
+    group: `bench-${mode}-${Date.now()}`,
+  };
+  const child = fork(CHILD, [JSON.stringify(config)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.on('message', (message: { arrived?: [string, number][] }) => {
+    for (const [id, at] of message.arrived ?? []) arrivals.arrived(id, at);
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) =>
+      reject(new Error(`the ${mode} consumer process exited with ${String(code)}`)),
+    );
+    child.on('message', (message: { ready?: boolean }) => message.ready === true && resolve());
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2_000)); // its first fetches are under way
+  return child;
+};
+
+const stopConsumerProcess = async (child: ChildProcess): Promise<void> => {
+  if (child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.send({ stop: true });
+  await exited;
+};
+
+const envelopeFor = (orderId: string): EventEnvelope => {
+  const event = orderLineEvent(orderId, 0);
+  return {
+    id: uuidV7(),
+    type: event.type,
+    streamId: `order-${orderId}`,
+    version: 1,
+    data: event.data,
+    metadata: event.metadata ?? {},
+    globalPosition: 1n,
+    transactionId: 1n,
+    recordedAt: new Date().toISOString(),
+  };
+};
 
 /**
  * Append-to-handler latency at a fixed offered rate: single-event appends on schedule (open loop), published by
- * the outbox relay, consumed by the consumer runtime (inbox row and handler in one transaction), timed from the
- * append call to the handler. Ceiling: the same rate through the bare Kafka adapter (publish, consume) without
+ * the outbox relay, consumed by the consumer runtime (inbox row and handler in one PostgreSQL transaction) in a
+ * process of its own, timed from the append call to the handler on one machine's wall clock. Ceiling: the same
+ * rate published with the bare Kafka adapter and consumed by the bare adapter in the same kind of process, without
  * the store, the relay or the inbox. Latency ratios are ceiling / value: 1.0 would be as fast as bare Kafka.
  */
 export const latencyCase = async (
@@ -21,9 +81,7 @@ export const latencyCase = async (
   ratePerSecond: number,
 ): Promise<BenchResult[]> => {
   const durationMs = context.quick ? 3_000 : 10_000;
-  const run = `${Date.now()}`;
 
-  // The subject: store, relay, Kafka, consumer runtime.
   const subjectArrivals = createArrivals();
   // The throughput case's relay: its checkpoint is at the end of the feed, so nothing old is published again.
   const relay = startOutboxRelay({
@@ -33,20 +91,9 @@ export const latencyCase = async (
     name: RELAY_NAME,
   });
   await relay.subscription.caughtUp();
-  const consumer = await startConsumer({
-    bus: context.bus,
-    db: context.consumerDb,
-    group: `bench-latency-${run}`,
-    topics: [context.topic],
-    startFrom: 'latest',
-    handle: (message) => {
-      subjectArrivals.arrived(message.headers[EVENT_HEADERS.eventId] ?? '');
-      return Promise.resolve();
-    },
-  });
+  const runtime = await startConsumerProcess(context, 'runtime', context.topic, subjectArrivals);
   let subject: { sent: number; seconds: number };
   try {
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // the group's first fetch is under way
     subject = await pace(ratePerSecond, durationMs, async () => {
       const orderId = uuidV7();
       const event = { ...orderLineEvent(orderId, 0), id: uuidV7() };
@@ -55,37 +102,16 @@ export const latencyCase = async (
     });
     await subjectArrivals.waitFor(subject.sent, ARRIVAL_TIMEOUT_MS);
   } finally {
-    await consumer.stop();
+    await stopConsumerProcess(runtime);
     await relay.stop();
   }
 
-  // The ceiling: the bare bus adapter at the same rate, with the same encoded value and headers.
   const ceilingArrivals = createArrivals();
-  const running = await context.bus.consume({
-    group: `bench-latency-raw-${run}`,
-    topics: [context.ceilingTopic],
-    startFrom: 'latest',
-    handle: (messages) => {
-      for (const message of messages) ceilingArrivals.arrived(message.headers[EVENT_HEADERS.eventId] ?? '');
-      return Promise.resolve();
-    },
-  });
+  const bare = await startConsumerProcess(context, 'bare', context.ceilingTopic, ceilingArrivals);
   let ceiling: { sent: number; seconds: number };
   try {
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
     ceiling = await pace(ratePerSecond, durationMs, async () => {
-      const orderId = uuidV7();
-      const event = orderLineEvent(orderId, 0);
-      const envelope = {
-        ...event,
-        id: uuidV7(),
-        streamId: `order-${orderId}`,
-        version: 1,
-        metadata: event.metadata ?? {},
-        globalPosition: 1n,
-        transactionId: 1n,
-        recordedAt: new Date().toISOString(),
-      };
+      const envelope = envelopeFor(uuidV7());
       const encoded = await context.codec.encode(envelope);
       ceilingArrivals.sent(envelope.id);
       await context.bus.publish([
@@ -99,26 +125,26 @@ export const latencyCase = async (
     });
     await ceilingArrivals.waitFor(ceiling.sent, ARRIVAL_TIMEOUT_MS);
   } finally {
-    await running.stop();
+    await stopConsumerProcess(bare);
   }
 
   const result = (p: number): BenchResult => {
     const value = percentile(subjectArrivals.latencies(), p);
-    const bare = percentile(ceilingArrivals.latencies(), p);
+    const bareValue = percentile(ceilingArrivals.latencies(), p);
     return {
       case: `append to handler p${p}, ${ratePerSecond} events/s offered`,
       adapter: 'postgres+kafka',
       value,
       unit: 'ms',
-      ceiling: bare,
-      ratio: value === 0 ? 0 : bare / value,
+      ceiling: bareValue,
+      ratio: value === 0 ? 0 : bareValue / value,
       p50Ms: percentile(subjectArrivals.latencies(), 50),
       p99Ms: percentile(subjectArrivals.latencies(), 99),
       ceilingP50Ms: percentile(ceilingArrivals.latencies(), 50),
       ceilingP99Ms: percentile(ceilingArrivals.latencies(), 99),
       notes:
-        `${subject.sent} events in ${subject.seconds.toFixed(1)} s through store, relay and consumer runtime; ` +
-        `ceiling: ${ceiling.sent} messages in ${ceiling.seconds.toFixed(1)} s through the bare Kafka adapter; ratio = ceiling / value`,
+        `${subject.sent} events in ${subject.seconds.toFixed(1)} s: store, relay, Kafka, consumer runtime in its own process; ` +
+        `ceiling: ${ceiling.sent} messages in ${ceiling.seconds.toFixed(1)} s through the bare Kafka adapter to a bare consumer process; ratio = ceiling / value`,
     };
   };
   return [result(50), result(99)];
