@@ -33,7 +33,7 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
 /** OMNISTREAM_KAFKA_* to the bus config; without brokers the bus stays in-process. */
 const busFromEnvironment = (env: Environment, cwd: string): Record<string, unknown> | undefined => {
   if (!env.OMNISTREAM_KAFKA_BROKERS?.trim()) {
-    const stray = Object.keys(env).filter((name) => name.startsWith('OMNISTREAM_KAFKA_') && env[name]);
+    const stray = KAFKA_CONNECTION.filter((name) => env[name]);
     if (stray.length > 0) throw new ConfigError(`${stray.join(', ')} set without OMNISTREAM_KAFKA_BROKERS`);
     return undefined;
   }
@@ -64,6 +64,16 @@ const flag = (env: Environment, name: string): boolean | undefined => {
 
 /** Other tools' variables share the prefix: the test suites' database URL must not stop a server they start. */
 const FOREIGN_PREFIXES = ['OMNISTREAM_TEST_', 'OMNISTREAM_BENCH_'];
+/** The local broker's own settings (`npm run kafka:start`, README), which the server does not read. */
+const FOREIGN_NAMES = ['OMNISTREAM_KAFKA_DIR', 'OMNISTREAM_KAFKA_PORT', 'OMNISTREAM_KAFKA_CONTROLLER_PORT'];
+const KAFKA_CONNECTION = [
+  'OMNISTREAM_KAFKA_CLIENT_ID',
+  'OMNISTREAM_KAFKA_TLS',
+  'OMNISTREAM_KAFKA_TLS_CA_FILE',
+  'OMNISTREAM_KAFKA_SASL_MECHANISM',
+  'OMNISTREAM_KAFKA_SASL_USERNAME',
+  'OMNISTREAM_KAFKA_SASL_PASSWORD',
+];
 
 const integer = (env: Environment, name: string): number | undefined => {
   const text = env[name];
@@ -88,6 +98,7 @@ export const configFromEnvironment = (env: Environment, cwd: string): Record<str
     (name) =>
       name.startsWith('OMNISTREAM_') &&
       !(name in ENVIRONMENT_VARIABLES) &&
+      !FOREIGN_NAMES.includes(name) &&
       !FOREIGN_PREFIXES.some((prefix) => name.startsWith(prefix)),
   );
   if (unknown.length > 0)

@@ -98,6 +98,11 @@ describe('configFromEnvironment', () => {
       relay: { enabled: false },
     }));
 
+  it("leaves the local broker's own variables to the broker tooling", () =>
+    expect(parse({ OMNISTREAM_KAFKA_PORT: '19092', OMNISTREAM_KAFKA_DIR: '/tmp/k' }).bus).toEqual({
+      kind: 'in-process',
+    }));
+
   it('refuses a relay flag that is not true or false', () =>
     expect(() => parse({ OMNISTREAM_RELAY: 'yes' })).toThrow(/OMNISTREAM_RELAY must be true or false/));
 });
