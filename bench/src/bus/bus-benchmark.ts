@@ -67,7 +67,9 @@ export const busBenchmark: Benchmark = {
       };
       log(`postgres+kafka: ${version}; brokers ${kafka.brokers.join(',')}`);
       record(await relayThroughputCase(context));
-      for (const rate of RATES) for (const result of await latencyCase(context, rate)) record(result);
+      for (const rate of RATES)
+        for (const mode of ['runtime', 'batch'] as const)
+          for (const result of await latencyCase(context, rate, mode)) record(result);
       await context.store.close();
     } finally {
       await bus.close();

@@ -1,6 +1,6 @@
 /**
- * The latency case's consumer, in a process of its own as in the distributed shape: either the consumer runtime
- * (inbox and handler in one PostgreSQL transaction) or the bare Kafka adapter. Reports each message's event id
+ * The latency case's consumer, in a process of its own as in the distributed shape: the consumer runtime (inbox
+ * and handler in one PostgreSQL transaction per message, or per batch in batch mode) or the bare Kafka adapter. Reports each message's event id
  * and arrival time (wall clock) to its parent over IPC, a batch every few milliseconds.
  */
 import { openPostgresDatabase } from '@omnistream/event-store';
@@ -9,7 +9,7 @@ import { createKafkaBus } from '@omnistream/messaging/kafka';
 import { wallClock } from './arrivals.js';
 
 interface Config {
-  readonly mode: 'runtime' | 'bare';
+  readonly mode: 'runtime' | 'batch' | 'bare';
   readonly postgresUrl: string;
   readonly brokers: readonly string[];
   readonly topic: string;
@@ -50,6 +50,7 @@ const consumer =
         group: config.group,
         topics: [config.topic],
         startFrom: 'latest',
+        batch: config.mode === 'batch',
         handle: (message) => {
           arrived(message.headers[EVENT_HEADERS.eventId]);
           return Promise.resolve();

@@ -19,7 +19,7 @@ type Arrivals = ReturnType<typeof createArrivals>;
 /** Starts the consumer process and resolves once its group member has joined. */
 const startConsumerProcess = async (
   context: BusBenchContext,
-  mode: 'runtime' | 'bare',
+  mode: 'runtime' | 'batch' | 'bare',
   topic: string,
   arrivals: Arrivals,
 ): Promise<ChildProcess> => {
@@ -79,6 +79,7 @@ const envelopeFor = (orderId: string): EventEnvelope => {
 export const latencyCase = async (
   context: BusBenchContext,
   ratePerSecond: number,
+  mode: 'runtime' | 'batch',
 ): Promise<BenchResult[]> => {
   const durationMs = context.quick ? 3_000 : 10_000;
 
@@ -91,7 +92,7 @@ export const latencyCase = async (
     name: RELAY_NAME,
   });
   await relay.subscription.caughtUp();
-  const runtime = await startConsumerProcess(context, 'runtime', context.topic, subjectArrivals);
+  const runtime = await startConsumerProcess(context, mode, context.topic, subjectArrivals);
   let subject: { sent: number; seconds: number };
   try {
     subject = await pace(ratePerSecond, durationMs, async () => {
@@ -132,7 +133,7 @@ export const latencyCase = async (
     const value = percentile(subjectArrivals.latencies(), p);
     const bareValue = percentile(ceilingArrivals.latencies(), p);
     return {
-      case: `append to handler p${p}, ${ratePerSecond} events/s offered`,
+      case: `append to handler p${p}, ${ratePerSecond} events/s offered${mode === 'batch' ? ', batch mode' : ''}`,
       adapter: 'postgres+kafka',
       value,
       unit: 'ms',
@@ -143,7 +144,8 @@ export const latencyCase = async (
       ceilingP50Ms: percentile(ceilingArrivals.latencies(), 50),
       ceilingP99Ms: percentile(ceilingArrivals.latencies(), 99),
       notes:
-        `${subject.sent} events in ${subject.seconds.toFixed(1)} s: store, relay, Kafka, consumer runtime in its own process; ` +
+        `${subject.sent} events in ${subject.seconds.toFixed(1)} s: store, relay, Kafka, consumer runtime in its own process ` +
+        `(${mode === 'batch' ? 'one transaction per fetched batch' : 'one transaction per message'}); ` +
         `ceiling: ${ceiling.sent} messages in ${ceiling.seconds.toFixed(1)} s through the bare Kafka adapter to a bare consumer process; ratio = ceiling / value`,
     };
   };

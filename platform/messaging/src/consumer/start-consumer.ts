@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Bus, IncomingMessage, PartitionLag } from '../bus.js';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
 import { forEachByKey } from './by-key.js';
+import { deliverBatch } from './deliver-batch.js';
 import { limitConcurrency } from './limit-concurrency.js';
 import { consumerMetrics } from './consumer-metrics.js';
 import { consumerActor, deliverMessage, type MessageHandler } from './deliver-message.js';
@@ -32,6 +33,12 @@ export interface ConsumerOptions {
    * pool size, which the store's writers and the relay share.
    */
   readonly keyConcurrency?: number;
+  /**
+   * Handle each fetched batch in one transaction (deliverBatch): one commit for many messages. For handlers whose
+   * effects are plain writes; a batch that fails for any reason is handled again one message at a time, with the
+   * usual retries and dead letters. Off by default: a handler that appends to the event store gains nothing.
+   */
+  readonly batch?: boolean;
   /** For tests: the jitter source. */
   readonly random?: () => number;
 }
@@ -112,6 +119,9 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
   };
 
   const consumeLimited = limitConcurrency(keyConcurrency, consumeOne);
+  const batchLimited = limitConcurrency(keyConcurrency, (messages: readonly IncomingMessage[]) =>
+    db.transaction((tx) => deliverBatch(tx, group, messages, handle)),
+  );
 
   const worker = startDeadLetterWorker({
     db,
@@ -127,7 +137,20 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     group,
     topics: options.topics,
     ...(options.startFrom === undefined ? {} : { startFrom: options.startFrom }),
-    handle: (messages) => forEachByKey(messages, keyConcurrency, consumeLimited),
+    handle: async (messages) => {
+      if (options.batch === true && messages.length > 1) {
+        try {
+          await batchLimited(messages);
+          return;
+        } catch (error) {
+          logger?.debug(
+            { err: error, group, messages: messages.length },
+            'batch failed; handling its messages one by one',
+          );
+        }
+      }
+      await forEachByKey(messages, keyConcurrency, consumeLimited);
+    },
   });
   const untrack = metrics?.track({ group, sql: db, lag: () => running.lag() });
 
