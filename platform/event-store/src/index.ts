@@ -24,6 +24,7 @@ export {
   type ReadFeedOptions,
 } from './feed.js';
 export type { Upcaster } from './upcasters.js';
+export { createSessionLock, type SessionLock } from './subscriptions/session-lock.js';
 export {
   subscribe,
   type Subscription,

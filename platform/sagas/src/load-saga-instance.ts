@@ -4,8 +4,8 @@ import { sagaStreamId, type AnySaga } from './saga-definition.js';
 import { evolveInstance, newInstance, type SagaInstance } from './saga-instance.js';
 
 /**
- * Advisory lock space 1873: one saga instance's stream (1868 migrations, 1869 streams, 1870 subscriptions,
- * 1871 inline hooks, 1872 projection registry). Advisory locks assign no transaction id, so taking them keeps
+ * Advisory lock class 1873: one saga instance's stream (every class in use is listed in the event store's
+ * session-lock.ts). Advisory locks assign no transaction id, so taking them keeps
  * the append the transaction's first write. Keys are taken in sorted order, so two batches never deadlock.
  */
 const LOCK_SAGA_STREAMS = `select pg_advisory_xact_lock(1873, k)

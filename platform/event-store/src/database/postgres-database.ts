@@ -60,7 +60,7 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
     transaction: async <T>(work: (tx: Sql) => Promise<T>) => (await sql.begin((tx) => work(over(tx)))) as T,
     // A client of its own with one connection, not the driver's `reserve()`: a reserved connection that the
     // server cuts throws from a timer and never answers again, where a client reconnects. A reconnect loses
-    // session state such as advisory locks, so holders re-check what they hold (see subscription-lock.ts).
+    // session state such as advisory locks, so holders re-check what they hold (see session-lock.ts).
     session: async (): Promise<Session> => {
       const client = connect(1);
       await client`select 1`;

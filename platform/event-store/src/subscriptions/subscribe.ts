@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@omnistream/kernel';
 import type { Sql } from '../database/database.js';
 import type { EventStore } from '../event-store.js';
 import { compareFeedPositions, FEED_START, type FeedPosition } from '../feed.js';
-import { createSubscriptionLock } from './subscription-lock.js';
+import { createSessionLock, SUBSCRIPTION_LOCK_CLASS } from './session-lock.js';
 import { CheckpointMoved, feedHead, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 
 export interface SubscriptionOptions {
@@ -60,7 +60,7 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
   const standbyIntervalMs = options.standbyIntervalMs ?? 1000;
   const initialDelayMs = options.retry?.initialDelayMs ?? 100;
   const maxDelayMs = options.retry?.maxDelayMs ?? 30_000;
-  const lock = createSubscriptionLock(db, options.name);
+  const lock = createSessionLock(db, SUBSCRIPTION_LOCK_CLASS, options.name);
 
   let state: SubscriptionStatus['state'] = 'starting';
   let position: FeedPosition = FEED_START;
