@@ -7,15 +7,7 @@ import {
 } from '@omnistream/event-store';
 import { messagingSchema, type KafkaBusOptions } from '@omnistream/messaging';
 import { createKafkaBus } from '@omnistream/messaging/kafka';
-import {
-  createAppendValidator,
-  createContractCatalog,
-  createPublicEventCodec,
-  createSchemaRegistry,
-  loadContracts,
-  registerContracts,
-  schemaRegistrySchema,
-} from '@omnistream/schema-registry';
+import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import { createScratchDatabase } from '@omnistream/testing';
 import type { Benchmark } from '../benchmark.js';
 import type { BenchResult } from '../bench-report.js';
@@ -41,15 +33,14 @@ export const busBenchmark: Benchmark = {
     try {
       await runMigrations(db, [...platformMigrations, schemaRegistrySchema, messagingSchema]);
       version = (await db.query<{ version: string }>('select version() as version'))[0]?.version ?? version;
-      const registered = await registerContracts(createSchemaRegistry(db), await loadContracts(CONTRACTS));
-      const catalog = createContractCatalog(registered);
-      const topic = registered[0]?.topic ?? 'bench.order';
+      const contracts = await openContracts(db, CONTRACTS);
+      const topic = contracts.registered[0]?.topic ?? 'bench.order';
       const context: BusBenchContext = {
         db,
         postgresUrl: scratch.url,
-        store: createEventStore(db, { validate: createAppendValidator(catalog) }),
+        store: createEventStore(db, { validate: contracts.validate }),
         bus,
-        codec: createPublicEventCodec(catalog),
+        codec: contracts.codec,
         kafka,
         topic,
         ceilingTopic: `${topic}-raw`,

@@ -38,3 +38,4 @@ export {
   describeValidationError,
   DRAFT_2020_12,
 } from './json-schema/compile-json-schema.js';
+export { openContracts, type OpenedContracts } from './contracts/open-contracts.js';

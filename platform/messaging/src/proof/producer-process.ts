@@ -12,15 +12,7 @@ import {
   platformMigrations,
   runMigrations,
 } from '@omnistream/event-store';
-import {
-  createAppendValidator,
-  createContractCatalog,
-  createPublicEventCodec,
-  createSchemaRegistry,
-  loadContracts,
-  registerContracts,
-  schemaRegistrySchema,
-} from '@omnistream/schema-registry';
+import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import { messagingSchema } from '../messaging-schema.js';
 import { provisionTopics } from '../outbox/provision-topics.js';
 import { startOutboxRelay } from '../outbox/start-outbox-relay.js';
@@ -34,12 +26,9 @@ const logger = proofLogger('proof-producer');
 
 const db = await openPostgresDatabase({ url: config.storeUrl, maxConnections: 5 });
 await runMigrations(db, [...platformMigrations, messagingSchema, schemaRegistrySchema]);
-const registered = await registerContracts(
-  createSchemaRegistry(db),
-  await loadContracts(config.contractsDir),
-);
-const catalog = createContractCatalog(registered);
-const store = createEventStore(db, { validate: createAppendValidator(catalog) });
+const contracts = await openContracts(db, config.contractsDir);
+const { registered } = contracts;
+const store = createEventStore(db, { validate: contracts.validate });
 const bus = await openProofBus(config.bus, db, (err, context) =>
   logger.warn({ err, ...context }, 'kafka consumer error'),
 );
@@ -51,7 +40,7 @@ await provisionTopics(
 const relay = startOutboxRelay({
   store,
   bus,
-  codec: createPublicEventCodec(catalog),
+  codec: contracts.codec,
   name: 'ledger-proof',
   batchSize: 50,
   pollIntervalMs: 100,
