@@ -1,10 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
+import { testDatabaseConfigs } from '@omnistream/testing';
 import { openDatabase, type Database, type DatabaseConfig } from '../index.js';
 
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
@@ -38,23 +35,17 @@ const progressed = (process: ChildProcess, batches: number) =>
 const exited = (process: ChildProcess) =>
   new Promise<number | null>((resolve) => process.on('exit', (code) => resolve(code)));
 
-describe.each(testDatabases())('a process killed mid-write on $name', (target) => {
-  let opened: OpenedTestDatabase | undefined;
-  let dataDir: string | undefined;
+describe.each(testDatabaseConfigs())('a process killed mid-write on $name', (target) => {
+  // A database a child process can open: PGlite on disk, or a PostgreSQL scratch database. The children migrate.
+  let database: Awaited<ReturnType<typeof target.create>>;
   let config: DatabaseConfig;
   beforeAll(async () => {
     acknowledged.clear();
-    if (target.name === 'postgres') {
-      opened = await target.open();
-      config = opened.config;
-    } else {
-      dataDir = await mkdtemp(join(tmpdir(), 'omnistream-crash-'));
-      config = { kind: 'pglite', dataDir };
-    }
+    database = await target.create();
+    config = database.config;
   });
   afterAll(async () => {
-    await opened?.close();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+    await database.drop();
   });
 
   it('leaves no partial batch, and the subscriber resumes with nothing lost and nothing applied twice', async () => {
@@ -68,7 +59,7 @@ describe.each(testDatabases())('a process killed mid-write on $name', (target) =
     const drainer = start('drain', config);
     expect(await exited(drainer)).toBe(0);
 
-    const db: Database = opened?.db ?? (await openDatabase(config));
+    const db: Database = await openDatabase(config);
     try {
       const partial = await db.query(
         `select metadata->>'batch' as batch, count(*)::int as n, min((metadata->>'size')::int) as size
@@ -105,7 +96,7 @@ describe.each(testDatabases())('a process killed mid-write on $name', (target) =
         missing: 0,
       });
     } finally {
-      if (opened === undefined) await db.close();
+      await db.close();
     }
   });
 });

@@ -1,11 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type DatabaseConfig } from '@omnistream/event-store';
-import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
+import { testDatabaseConfigs } from '@omnistream/testing';
 
 const child = fileURLToPath(new URL('./pipeline-crash-child.ts', import.meta.url));
 
@@ -25,22 +22,16 @@ const progressed = (worker: ChildProcess, batches: number) =>
 
 const exited = (worker: ChildProcess) => new Promise<number | null>((resolve) => worker.on('exit', resolve));
 
-describe.each(testDatabases())('the embedded pipeline killed mid-flight on $name', (target) => {
-  let opened: OpenedTestDatabase | undefined;
-  let dataDir: string | undefined;
+describe.each(testDatabaseConfigs())('the embedded pipeline killed mid-flight on $name', (target) => {
+  // A database a child process can open: PGlite on disk, or a PostgreSQL scratch database. The children migrate.
+  let database: Awaited<ReturnType<typeof target.create>>;
   let config: DatabaseConfig;
   beforeAll(async () => {
-    if (target.name === 'postgres') {
-      opened = await target.open({ migrations: [] });
-      config = opened.config;
-    } else {
-      dataDir = await mkdtemp(join(tmpdir(), 'omnistream-pipeline-'));
-      config = { kind: 'pglite', dataDir };
-    }
+    database = await target.create();
+    config = database.config;
   });
   afterAll(async () => {
-    await opened?.close();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+    await database.drop();
   });
 
   it('applies every committed public event exactly once, in stream order, after SIGKILLs', async () => {
@@ -53,7 +44,7 @@ describe.each(testDatabases())('the embedded pipeline killed mid-flight on $name
     }
     expect(await exited(start('drain', config))).toBe(0);
 
-    const db: Database = opened?.db ?? (await openDatabase(config));
+    const db: Database = await openDatabase(config);
     try {
       const twice = await db.query(
         'select event_id from omnistream.pipeline_effects group by event_id having count(*) > 1',
@@ -74,7 +65,7 @@ describe.each(testDatabases())('the embedded pipeline killed mid-flight on $name
       );
       expect(unordered?.n).toBe(0);
     } finally {
-      if (opened === undefined) await db.close();
+      await db.close();
     }
   });
 });
