@@ -1,48 +1,37 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_HEADERS, type IncomingMessage } from '@omnistream/messaging';
 import { createLogger } from '@omnistream/observability';
 import { decodeWireFormat } from '@omnistream/schema-registry';
 import { testDatabaseConfigs } from '@omnistream/testing';
+import { orderContractFolder } from './contract-folder.fixture.js';
 import { parseConfig } from './config/parse-config.js';
 import { createServer, type Server } from './create-server.js';
 
 const logger = createLogger({ level: 'silent' });
 
-const orderPlaced = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  type: 'object',
-  properties: { orderId: { type: 'string' }, total: { type: 'integer', minimum: 0 } },
-  required: ['orderId', 'total'],
-  additionalProperties: false,
-};
-
 describe.each(testDatabaseConfigs())('the server bus on $name', (shape) => {
-  let contractsDir: string;
+  let contracts: Awaited<ReturnType<typeof orderContractFolder>>;
   let database: Awaited<ReturnType<typeof shape.create>>;
   let server: Server | undefined;
 
   beforeEach(async () => {
-    contractsDir = await mkdtemp(join(tmpdir(), 'omnistream-contracts-'));
-    await mkdir(join(contractsDir, 'orders', 'order'), { recursive: true });
-    await writeFile(
-      join(contractsDir, 'orders', 'order', 'OrderPlaced.v1.schema.json'),
-      JSON.stringify(orderPlaced),
-    );
+    contracts = await orderContractFolder('orders');
     database = await shape.create();
   });
   afterEach(async () => {
     await server?.close();
     server = undefined;
     await database.drop();
-    await rm(contractsDir, { recursive: true, force: true });
+    await contracts.remove();
   });
 
   it('relays a public event appended over HTTP to its topic on the embedded bus, and keeps private ones in', async () => {
     server = await createServer(
-      parseConfig({ database: database.config, contracts: { dir: contractsDir }, topics: { partitions: 2 } }),
+      parseConfig({
+        database: database.config,
+        contracts: { dir: contracts.dir },
+        topics: { partitions: 2 },
+      }),
       { logger },
     );
     const received: IncomingMessage[] = [];
@@ -98,7 +87,7 @@ describe.each(testDatabaseConfigs())('the server bus on $name', (shape) => {
 
   it('serves the dead letters API', async () => {
     server = await createServer(
-      parseConfig({ database: database.config, contracts: { dir: contractsDir } }),
+      parseConfig({ database: database.config, contracts: { dir: contracts.dir } }),
       { logger },
     );
     const response = await server.app.inject({ method: 'GET', url: '/dead-letters' });

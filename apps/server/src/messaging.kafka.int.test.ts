@@ -1,29 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_HEADERS, type IncomingMessage } from '@omnistream/messaging';
 import { createKafkaBus } from '@omnistream/messaging/kafka';
 import { createLogger } from '@omnistream/observability';
 import { decodeWireFormat } from '@omnistream/schema-registry';
 import { testDatabaseConfigs } from '@omnistream/testing';
+import { orderContractFolder } from './contract-folder.fixture.js';
 import { parseConfig } from './config/parse-config.js';
 import { createServer, type Server } from './create-server.js';
 
 const logger = createLogger({ level: 'silent' });
 const brokers = (process.env.OMNISTREAM_TEST_KAFKA_BROKERS ?? '').split(',');
 
-const orderPlaced = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  type: 'object',
-  properties: { orderId: { type: 'string' }, total: { type: 'integer', minimum: 0 } },
-  required: ['orderId', 'total'],
-  additionalProperties: false,
-};
-
 describe.each(testDatabaseConfigs())('the server on Kafka with $name', (shape) => {
-  let contractsDir: string;
+  let contracts: Awaited<ReturnType<typeof orderContractFolder>>;
   let context: string;
   let database: Awaited<ReturnType<typeof shape.create>>;
   let server: Server | undefined;
@@ -31,26 +21,21 @@ describe.each(testDatabaseConfigs())('the server on Kafka with $name', (shape) =
   beforeEach(async () => {
     // A context of its own per run: the broker is shared and keeps what earlier runs published.
     context = `shop${randomBytes(4).toString('hex')}`;
-    contractsDir = await mkdtemp(join(tmpdir(), 'omnistream-contracts-'));
-    await mkdir(join(contractsDir, context, 'order'), { recursive: true });
-    await writeFile(
-      join(contractsDir, context, 'order', 'OrderPlaced.v1.schema.json'),
-      JSON.stringify(orderPlaced),
-    );
+    contracts = await orderContractFolder(context);
     database = await shape.create();
   });
   afterEach(async () => {
     await server?.close();
     server = undefined;
     await database.drop();
-    await rm(contractsDir, { recursive: true, force: true });
+    await contracts.remove();
   });
 
   it('provisions the contract topics with the configured partitions and relays a public event appended over HTTP', async () => {
     server = await createServer(
       parseConfig({
         database: database.config,
-        contracts: { dir: contractsDir },
+        contracts: { dir: contracts.dir },
         bus: { kind: 'kafka', brokers },
         topics: { partitions: 3 },
       }),
