@@ -39,6 +39,10 @@ export {
   type CommandResult,
   type HandleOptions,
 } from './command/create-command-handler.js';
+export {
+  createBatchingCommandHandler,
+  type BatchingCommandHandlerOptions,
+} from './command/create-batching-command-handler.js';
 export { defaultRetryPolicy, type RetryPolicy } from './command/retry-delay.js';
 export { createSnapshotStore, type SnapshotStore, type StoredSnapshot } from './snapshots/snapshot-store.js';
 export type { SnapshotPolicy } from './snapshots/snapshot-policy.js';

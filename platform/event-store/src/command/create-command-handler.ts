@@ -10,11 +10,8 @@ import {
 import { versionConflict } from '../append-errors.js';
 import type { Sql } from '../database/database.js';
 import type { EventStore } from '../event-store.js';
-import { restoreSnapshot } from '../snapshots/restore-snapshot.js';
-import { snapshotDue } from '../snapshots/snapshot-due.js';
-import { assertSnapshotPolicy, type SnapshotPolicy } from '../snapshots/snapshot-policy.js';
-import { createSnapshotStore, type SnapshotStore } from '../snapshots/snapshot-store.js';
-import { loadAggregate, type LoadedAggregate } from './load-aggregate.js';
+import { aggregateSnapshots, type AggregateSnapshotOptions } from './aggregate-snapshots.js';
+import { loadAggregate } from './load-aggregate.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-delay.js';
 import { toNewEvents } from './to-new-events.js';
 
@@ -41,13 +38,8 @@ export type CommandHandler<C extends Command, State> = (
   options?: HandleOptions,
 ) => Promise<CommandResult<State>>;
 
-export interface CommandHandlerOptions<State> {
-  readonly snapshot?: SnapshotPolicy<State>;
-  /** Where snapshots live; defaults to `omnistream.snapshots` in the store's database. */
-  readonly snapshots?: SnapshotStore;
+export interface CommandHandlerOptions<State> extends AggregateSnapshotOptions<State> {
   readonly retry?: Partial<RetryPolicy>;
-  /** A snapshot that cannot be read or written never fails a command; it is reported here instead. */
-  readonly onSnapshotError?: (error: unknown, streamId: string) => void;
 }
 
 /** What the handler needs of an event store; `database` only when snapshots are on and no store is given. */
@@ -63,42 +55,13 @@ export const createCommandHandler = <State, C extends Command, E extends Decided
   decider: Decider<State, C, E>,
   options: CommandHandlerOptions<State> = {},
 ): CommandHandler<C, State> => {
-  const { snapshot: policy, onSnapshotError = () => {} } = options;
   const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  if (policy !== undefined) assertSnapshotPolicy(policy as SnapshotPolicy<unknown>);
-  const snapshots = policy === undefined ? undefined : (options.snapshots ?? snapshotStoreOf(store));
-
-  const start = async (streamId: string): Promise<LoadedAggregate<State>> => {
-    const initial = { state: decider.initialState(), version: 0 };
-    if (policy === undefined || snapshots === undefined) return initial;
-    try {
-      const stored = await snapshots.read(streamId);
-      return (stored && restoreSnapshot(policy, stored)) ?? initial;
-    } catch (error) {
-      onSnapshotError(error, streamId);
-      return initial;
-    }
-  };
-
-  const saveSnapshot = async (
-    streamId: string,
-    before: number,
-    after: number,
-    state: State,
-  ): Promise<void> => {
-    if (policy === undefined || snapshots === undefined || !snapshotDue(policy.every, before, after)) return;
-    try {
-      const json = policy.toJSON === undefined ? state : policy.toJSON(state);
-      await snapshots.write(streamId, { version: after, snapshotVersion: policy.version, state: json });
-    } catch (error) {
-      onSnapshotError(error, streamId);
-    }
-  };
+  const snapshots = aggregateSnapshots(store, decider.initialState, options);
 
   return async (streamId, command, { expectedVersion } = {}) => {
     const maxAttempts = expectedVersion === undefined ? Math.max(1, retry.maxAttempts) : 1;
     for (let attempt = 1; ; attempt += 1) {
-      const loaded = await loadAggregate(store, decider, streamId, await start(streamId));
+      const loaded = await loadAggregate(store, decider, streamId, await snapshots.start(streamId));
       // Checked before deciding: a precondition failure must not be masked by what decide makes of a newer state.
       if (expectedVersion !== undefined && loaded.version !== expectedVersion)
         throw versionConflict(streamId, String(expectedVersion), loaded.version);
@@ -110,7 +73,7 @@ export const createCommandHandler = <State, C extends Command, E extends Decided
           expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version,
         });
         const state = fold(decider, loaded.state, decided);
-        await saveSnapshot(streamId, loaded.version, appended.nextExpectedVersion, state);
+        await snapshots.save(streamId, loaded.version, appended.nextExpectedVersion, state);
         return { events: appended.events, nextExpectedVersion: appended.nextExpectedVersion, state };
       } catch (error) {
         if (attempt >= maxAttempts || !isDomainError(error, 'STREAM_VERSION_CONFLICT')) throw error;
@@ -118,10 +81,4 @@ export const createCommandHandler = <State, C extends Command, E extends Decided
       await sleep(retryDelay(attempt, retry));
     }
   };
-};
-
-const snapshotStoreOf = (store: CommandEventStore): SnapshotStore => {
-  if (store.database === undefined)
-    throw new TypeError('snapshots need options.snapshots or a store with a database');
-  return createSnapshotStore(store.database);
 };
