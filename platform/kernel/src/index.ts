@@ -4,3 +4,4 @@ export { systemClock, fixedClock, type Clock } from './clock.js';
 export type { EventMetadata, NewEvent, EventEnvelope } from './event-envelope.js';
 export { fold, type Command, type CommandMetadata, type DecidedEvent, type Decider } from './decider.js';
 export { decideSpec } from './decider-spec.js';
+export { PersistentMap } from './persistent-map.js';
