@@ -1,1 +1,8 @@
-export {};
+export {
+  createInventoryModule,
+  inventoryProjections,
+  inventoryAppendHooks,
+  type InventoryModule,
+  type InventoryModuleDependencies,
+} from './inventory-module.js';
+export type { InventoryHandlers } from './inventory-handlers.js';

@@ -7,7 +7,7 @@ import type { Database, Sql } from './database/database.js';
 import { STREAM_EVENT_COLUMNS, toEnvelope } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
 import { createFeedSignal } from './feed-signal.js';
-import { readFeed, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
+import { readFeed, readFeedHead, type FeedPage, type FeedPosition, type ReadFeedOptions } from './feed.js';
 import { createGroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { assertStreamId, prepareAppend, type AppendLimits } from './validate-append.js';
 import { createUpcast, type Upcaster } from './upcasters.js';
@@ -69,6 +69,8 @@ export interface EventStore {
   /** 0 when the stream does not exist. */
   streamVersion(streamId: string): Promise<number>;
   readFeed(after: FeedPosition, options?: ReadFeedOptions): Promise<FeedPage>;
+  /** Where a stable feed read ends now: load a read model after taking it, then follow the feed from it. */
+  feedHead(): Promise<FeedPosition>;
   /**
    * Runs `work` in one transaction; appends made in it through `appendInTransaction` wake feed readers once it
    * commits.
@@ -216,6 +218,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       const page = await readFeed(feedOptions?.in ?? db, after, feedOptions);
       return { ...page, events: page.events.map(upcast) };
     },
+    feedHead: () => readFeedHead(db),
     onCommitted: (listener) => signal.subscribe(listener),
     close: async () => {
       while (committer.pending > 0) await new Promise((resolve) => setTimeout(resolve, 5));

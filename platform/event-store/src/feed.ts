@@ -87,3 +87,21 @@ export const readFeed = async (
       last === undefined ? after : { transactionId: last.transactionId, globalPosition: last.globalPosition },
   };
 };
+
+/**
+ * The stable end of the feed now: the position of the last event a stable read would return. A reader that loads
+ * a read model after taking it and then follows the feed from it misses nothing (it may see some events twice,
+ * which a per-stream version check tells apart).
+ */
+export const readFeedHead = async (sql: Sql): Promise<FeedPosition> => {
+  const [row] = await sql.query<{ transaction_id: string; global_position: string }>(
+    `select e.transaction_id::text as transaction_id, e.global_position::text as global_position
+       from omnistream.events e
+      where e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
+      order by e.transaction_id desc, e.global_position desc
+      limit 1`,
+  );
+  return row === undefined
+    ? FEED_START
+    : { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) };
+};

@@ -87,6 +87,8 @@ export type StockItemEvent =
         reservationId: string;
         /** The allocations picked now; the rest, if any, stay reserved. */
         allocations: readonly Allocation[];
+        /** True when nothing of the reservation is left held. */
+        complete: boolean;
         at: string;
       }
     >;

@@ -122,7 +122,16 @@ export const stockItem: Decider<StockItem, StockItemCommand, StockItemEvent> = {
             `reservation ${reservationId} holds nothing at ${locationId ?? ''}`,
           );
         return [
-          { type: 'ReservationCommitted', data: { sku: data.sku, reservationId, allocations, at: now } },
+          {
+            type: 'ReservationCommitted',
+            data: {
+              sku: data.sku,
+              reservationId,
+              allocations,
+              complete: allocations.length === open.allocations.length,
+              at: now,
+            },
+          },
         ];
       }
       case 'ExpireReservations':

@@ -136,6 +136,7 @@ describe('a stock item', () => {
             sku: 'SKU-1',
             reservationId: 'r1',
             allocations: [{ locationId: 'store-1', quantity: 1 }],
+            complete: false,
             at: now,
           },
         },

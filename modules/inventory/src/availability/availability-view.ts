@@ -1,0 +1,198 @@
+import type { EventEnvelope } from '@omnistream/kernel';
+import type { EventStore, FeedPosition } from '@omnistream/event-store';
+import { readModel } from '@omnistream/projections';
+import type { LocationStock } from '../domain/stock/stock-item-messages.js';
+import type { LocationProfile } from '../domain/location/location.js';
+import type { SalesChannel } from '../domain/channel/sales-channel.js';
+import { NETWORK_PROJECTION } from '../read-models/network-projection.js';
+import { STOCK_PROJECTION } from '../read-models/stock-projection.js';
+import { stockDeltas } from '../read-models/stock-deltas.js';
+import type { StockItemEvent } from '../domain/stock/stock-item-messages.js';
+
+export interface KnownLocation {
+  readonly profile: LocationProfile;
+  readonly open: boolean;
+}
+
+interface SkuLevels {
+  version: number;
+  readonly byLocation: Map<string, LocationStock>;
+}
+
+export interface AvailabilityViewOptions {
+  /** How often the feed is read when no commit woke the view, in milliseconds. */
+  readonly pollIntervalMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The read side of availability, in memory: the stock projection loaded once, then kept current from the event
+ * feed, so an availability read is a few map lookups and never waits on the database. It lags the last commit by
+ * one feed read (woken on every commit, in other processes too on PostgreSQL). Each SKU carries its stream version:
+ * events the loaded rows already include are skipped, and a version gap (never expected) reloads that SKU.
+ */
+export const createAvailabilityView = (store: EventStore, options: AvailabilityViewOptions = {}) => {
+  const db = store.database;
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const onError = options.onError ?? (() => {});
+  const skus = new Map<string, SkuLevels>();
+  const locations = new Map<string, KnownLocation>();
+  const channels = new Map<string, SalesChannel>();
+  let position: FeedPosition | undefined;
+  let stopped = false;
+  let wake: () => void = () => {};
+  let loop: Promise<void> = Promise.resolve();
+
+  const loadSku = async (sku: string) => {
+    const { version, rows } = await readModel(db, STOCK_PROJECTION, async ({ t }) => {
+      const [head] = await db.query<{ version: string }>(
+        `select version::text as version from ${t('skus')} where sku = $1`,
+        [sku],
+      );
+      const levels = await db.query<{
+        location_id: string;
+        on_hand: string;
+        reserved: string;
+        safety: string;
+      }>(
+        `select location_id, on_hand::text, reserved::text, safety::text from ${t('levels')} where sku = $1`,
+        [sku],
+      );
+      return { version: Number(head?.version ?? 0), rows: levels };
+    });
+    skus.set(sku, {
+      version,
+      byLocation: new Map(
+        rows.map((r) => [r.location_id, { onHand: +r.on_hand, reserved: +r.reserved, safety: +r.safety }]),
+      ),
+    });
+  };
+
+  const loadAll = async () => {
+    await readModel(db, STOCK_PROJECTION, async ({ t }) => {
+      const heads = await db.query<{ sku: string; version: string }>(
+        `select sku, version::text as version from ${t('skus')}`,
+      );
+      for (const head of heads) skus.set(head.sku, { version: Number(head.version), byLocation: new Map() });
+      const levels = await db.query<{
+        sku: string;
+        location_id: string;
+        on_hand: string;
+        reserved: string;
+        safety: string;
+      }>(`select sku, location_id, on_hand::text, reserved::text, safety::text from ${t('levels')}`);
+      for (const r of levels)
+        skus.get(r.sku)?.byLocation.set(r.location_id, {
+          onHand: +r.on_hand,
+          reserved: +r.reserved,
+          safety: +r.safety,
+        });
+    });
+    await readModel(db, NETWORK_PROJECTION, async ({ t }) => {
+      const rows = await db.query<{ profile: LocationProfile; open: boolean }>(
+        `select profile, open from ${t('locations')}`,
+      );
+      for (const row of rows) locations.set(row.profile.locationId, { profile: row.profile, open: row.open });
+      const defined = await db.query<{ definition: SalesChannel }>(`select definition from ${t('channels')}`);
+      for (const row of defined) channels.set(row.definition.channelId, row.definition);
+    });
+  };
+
+  const applyStock = async (event: EventEnvelope) => {
+    const sku = (event.data as { sku: string }).sku;
+    const known = skus.get(sku);
+    if (known !== undefined && event.version <= known.version) return; // the loaded rows include it
+    if (known === undefined ? event.version !== 1 : event.version !== known.version + 1) return loadSku(sku);
+    const levels = known ?? { version: 0, byLocation: new Map<string, LocationStock>() };
+    const { levels: deltas } = stockDeltas([event as unknown as EventEnvelope & StockItemEvent]);
+    for (const delta of deltas) {
+      const current = levels.byLocation.get(delta.location_id) ?? { onHand: 0, reserved: 0, safety: 0 };
+      levels.byLocation.set(delta.location_id, {
+        onHand: current.onHand + delta.on_hand,
+        reserved: current.reserved + delta.reserved,
+        safety: delta.safety ?? current.safety,
+      });
+    }
+    levels.version = event.version;
+    skus.set(sku, levels);
+  };
+
+  const applyNetwork = (event: EventEnvelope) => {
+    const data = event.data as Record<string, unknown>;
+    if (event.type === 'LocationRegistered' || event.type === 'LocationUpdated') {
+      const { at: _at, ...profile } = data;
+      const id = (profile as unknown as LocationProfile).locationId;
+      locations.set(id, {
+        profile: profile as unknown as LocationProfile,
+        open: locations.get(id)?.open ?? true,
+      });
+    } else if (event.type === 'LocationClosed' || event.type === 'LocationReopened') {
+      const known = locations.get(data.locationId as string);
+      if (known !== undefined)
+        locations.set(data.locationId as string, { ...known, open: event.type === 'LocationReopened' });
+    } else if (event.type === 'SalesChannelDefined') {
+      const { at: _at, ...definition } = data;
+      channels.set(definition.channelId as string, definition as unknown as SalesChannel);
+    }
+  };
+
+  const follow = async () => {
+    while (!stopped) {
+      try {
+        const page = await store.readFeed(position as FeedPosition, { limit: 1000 });
+        for (const event of page.events) {
+          if (event.streamId.startsWith('stock-')) await applyStock(event);
+          else if (event.streamId.startsWith('location-') || event.streamId.startsWith('saleschannel-'))
+            applyNetwork(event);
+        }
+        position = page.position;
+        if (page.events.length === 1000) continue;
+      } catch (error) {
+        onError(error);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollIntervalMs);
+        timer.unref();
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+
+  let unsubscribe: () => void = () => {};
+  return {
+    start: async () => {
+      position = await store.feedHead();
+      await loadAll();
+      unsubscribe = store.onCommitted(() => wake());
+      loop = follow();
+    },
+    /** Stock of one SKU per location, or undefined when the SKU has never had stock. */
+    levels: (sku: string): ReadonlyMap<string, LocationStock> | undefined => skus.get(sku)?.byLocation,
+    location: (locationId: string): KnownLocation | undefined => locations.get(locationId),
+    locations: (): IterableIterator<KnownLocation> => locations.values(),
+    channel: (channelId: string): SalesChannel | undefined => channels.get(channelId),
+    /** Resolves once the view has applied everything on the feed up to now. */
+    caughtUp: async () => {
+      const head = await store.feedHead();
+      while (
+        position === undefined ||
+        position.transactionId < head.transactionId ||
+        (position.transactionId === head.transactionId && position.globalPosition < head.globalPosition)
+      ) {
+        wake();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    close: async () => {
+      stopped = true;
+      unsubscribe();
+      wake();
+      await loop;
+    },
+  };
+};
+
+export type AvailabilityView = ReturnType<typeof createAvailabilityView>;
