@@ -13,6 +13,7 @@ import {
   type Registry,
 } from '@omnistream/observability';
 import type { SchemaRegistry } from '@omnistream/schema-registry';
+import { createInventoryModule, inventoryAppendHooks } from '@omnistream/inventory';
 import type { ServerConfig } from './config/server-config.js';
 import { registerHealthRoute } from './health-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
@@ -56,7 +57,10 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     const contracts = await startSchemaRegistry(database, config.contracts.dir);
     logger.info({ contracts: contracts.registered.length }, 'public contracts registered');
     // Public events are checked against their contracts inside every append: nothing invalid is written.
-    const eventStore = createEventStore(database, { validate: contracts.validate });
+    const eventStore = createEventStore(database, {
+      validate: contracts.validate,
+      onAppended: [...inventoryAppendHooks()],
+    });
     const idempotency = createIdempotencyStore(database, config.idempotency);
     const metrics = createMetricsRegistry();
     registerFeedMetrics(metrics, database);
@@ -77,6 +81,12 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     registerStreamRoutes(app, eventStore);
     await app.register(contracts.plugin, { prefix: SCHEMA_REGISTRY_PREFIX, registry: contracts.registry });
     await app.register(deadLetterRoutes, { db: database });
+    const inventory = createInventoryModule({
+      eventStore,
+      onError: (error, where) => logger.error({ err: error, where }, 'inventory background work failed'),
+    });
+    inventory.registerRoutes(app);
+    await inventory.start();
     const messaging = await startMessaging(config, {
       database,
       eventStore,
@@ -99,6 +109,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       (closing ??= (async () => {
         clearInterval(purge);
         await app.close();
+        await inventory.close();
         await messaging.close();
         await eventStore.close();
         await database.close();
