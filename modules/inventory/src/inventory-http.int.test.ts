@@ -13,7 +13,7 @@ describe.each(testDatabases())('inventory over HTTP on $name', (database) => {
   const available = async (sku: string, query = '') => {
     await inventory.inventory.view.caughtUp();
     const response = await call('GET', `/inventory/availability?skus=${sku}&channel=web-gb${query}`);
-    return (response.json() as { items: { available: number; locations: unknown[] }[] }).items[0];
+    return response.json<{ items: { available: number; locations: unknown[] }[] }>().items[0];
   };
 
   beforeAll(async () => {
@@ -78,7 +78,7 @@ describe.each(testDatabases())('inventory over HTTP on $name', (database) => {
     expect((await reserve('r-d1', 'SKU-D', 1, { ttlSeconds: 1 })).statusCode).toBe(201);
     expect((await available('SKU-D'))?.available).toBe(0);
     await expect
-      .poll(async () => (await call('GET', '/inventory/reservations/r-d1')).json(), {
+      .poll(async () => (await call('GET', '/inventory/reservations/r-d1')).json<unknown>(), {
         timeout: 5000,
         interval: 100,
       })
