@@ -1,1 +1,7 @@
-export {};
+export {
+  createCatalogModule,
+  catalogProjections,
+  catalogAppendHooks,
+  type CatalogModule,
+  type CatalogModuleDependencies,
+} from './catalog-module.js';

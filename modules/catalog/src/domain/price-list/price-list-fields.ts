@@ -74,19 +74,33 @@ export const checkWindow = (validFrom: unknown, validTo: unknown): ValidityWindo
   return { validFrom: from, validTo: to };
 };
 
+/** A discount names the one figure of its kind: a percent discount with an amount too is a mistake to report. */
+const only = (given: Record<string, unknown>, figure: string, discount: Discount): Discount => {
+  const extra = Object.keys(given).find((key) => key !== 'kind' && key !== figure);
+  if (extra !== undefined)
+    throw new DomainError(
+      'INVALID_DISCOUNT',
+      `a ${discount.kind} discount takes kind and ${figure} only, not ${extra}`,
+    );
+  return discount;
+};
+
 export const checkDiscount = (value: unknown): Discount => {
   const discount = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (discount.kind === 'percent') {
     const percent = discount.percent;
     if (typeof percent === 'number' && Number.isInteger(percent) && percent >= 1 && percent <= 100)
-      return { kind: 'percent', percent };
+      return only(discount, 'percent', { kind: 'percent', percent });
     throw new DomainError(
       'INVALID_DISCOUNT',
       'a percent discount takes percent, a whole number from 1 to 100',
     );
   }
   if (discount.kind === 'amount_off')
-    return { kind: 'amount_off', amount: checkAmount(discount.amount, 1, 'discount.amount') };
+    return only(discount, 'amount', {
+      kind: 'amount_off',
+      amount: checkAmount(discount.amount, 1, 'discount.amount'),
+    });
   throw new DomainError(
     'INVALID_DISCOUNT',
     'discount is {"kind": "percent", "percent": 1..100} or {"kind": "amount_off", "amount": minor units >= 1}',
