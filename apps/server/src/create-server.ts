@@ -13,6 +13,7 @@ import {
   type Registry,
 } from '@omnistream/observability';
 import type { SchemaRegistry } from '@omnistream/schema-registry';
+import { createCatalogModule, catalogAppendHooks } from '@omnistream/catalog';
 import { createInventoryModule, inventoryAppendHooks } from '@omnistream/inventory';
 import type { ServerConfig } from './config/server-config.js';
 import { registerHealthRoute } from './health-route.js';
@@ -59,7 +60,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     // Public events are checked against their contracts inside every append: nothing invalid is written.
     const eventStore = createEventStore(database, {
       validate: contracts.validate,
-      onAppended: [...inventoryAppendHooks()],
+      onAppended: [...inventoryAppendHooks(), ...catalogAppendHooks()],
     });
     const idempotency = createIdempotencyStore(database, config.idempotency);
     const metrics = createMetricsRegistry();
@@ -87,6 +88,13 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     });
     inventory.registerRoutes(app);
     await inventory.start();
+    const catalog = createCatalogModule({
+      eventStore,
+      database,
+      onError: (error, where) => logger.error({ err: error, where }, 'catalog background work failed'),
+    });
+    catalog.registerRoutes(app);
+    await catalog.start();
     const messaging = await startMessaging(config, {
       database,
       eventStore,
@@ -110,6 +118,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
         clearInterval(purge);
         await app.close();
         await inventory.close();
+        await catalog.close();
         await messaging.close();
         await eventStore.close();
         await database.close();
