@@ -398,6 +398,36 @@ describe.each(testDatabases())('catalog price lists and effective prices over HT
     await expectRefused(send, status, code, detail);
   });
 
+  it('keeps a long price list working from its snapshot', async () => {
+    expect(
+      (
+        await request('POST', '/catalog/price-lists', {
+          priceListId: 'long',
+          name: 'Long',
+          market: 'NL',
+          channel: 'web',
+          currency: 'EUR',
+        })
+      ).statusCode,
+    ).toBe(201);
+    for (let i = 0; i < 205; i += 1)
+      expect(
+        (await setPrice(`SKU-${i}`, { amount: 100 + i, validFrom: day('2025-01-01') }, 'long')).statusCode,
+      ).toBe(200);
+    const [snapshot] = await catalog.opened.db.query<{ version: number }>(
+      `select version::int as version from omnistream.snapshots where stream_id = 'pricelist-long'`,
+    );
+    expect(snapshot?.version).toBe(200);
+    const before = await catalog.eventCount();
+    // Decided on the snapshot plus the events after it: an entry set before the snapshot is known to be so.
+    const same = await setPrice('SKU-7', { amount: 107, validFrom: day('2025-01-01') }, 'long');
+    expect(same.json()).toMatchObject({ amount: 107, version: 206 });
+    expect(await catalog.eventCount()).toBe(before);
+    expect((await prices('skus=SKU-0,SKU-204&market=NL&channel=web')).prices.map((p) => p.amount)).toEqual([
+      100, 304,
+    ]);
+  });
+
   it('asks for a currency where a market and channel price in several, and pools lists of one currency', async () => {
     for (const [priceListId, currency] of [
       ['ie-web-eur', 'EUR'],
