@@ -4,7 +4,7 @@ import type { HttpApp } from '@omnistream/http';
 import { channelAvailability } from '../availability/channel-availability.js';
 import { eligibleLocations } from '../domain/channel/eligible-locations.js';
 import { channelNotFound } from './network-routes.js';
-import type { InventoryRouteDependencies } from './register-inventory-routes.js';
+import type { InventoryRouteDependencies } from './inventory-route-dependencies.js';
 import { Id, Sku } from './inventory-schemas.js';
 
 const Problem = Type.Ref('ProblemDetails');

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { DomainError, isDomainError } from '@omnistream/kernel';
 import type { HttpApp } from '@omnistream/http';
 import { eligibleLocations } from '../domain/channel/eligible-locations.js';
-import type { InventoryRouteDependencies } from './register-inventory-routes.js';
+import type { InventoryRouteDependencies } from './inventory-route-dependencies.js';
 import { ChannelBody, Id, LocationBody, LocationView } from './inventory-schemas.js';
 
 const Problem = Type.Ref('ProblemDetails');

@@ -6,7 +6,7 @@ import { eligibleLocations } from '../domain/channel/eligible-locations.js';
 import type { StockItemCommand } from '../domain/stock/stock-item-messages.js';
 import { STOCK_PROJECTION } from '../read-models/stock-projection.js';
 import { channelNotFound } from './network-routes.js';
-import type { InventoryRouteDependencies } from './register-inventory-routes.js';
+import type { InventoryRouteDependencies } from './inventory-route-dependencies.js';
 import { Id, Quantity, ReservationBody, ReservationView, Sku } from './inventory-schemas.js';
 
 const Problem = Type.Ref('ProblemDetails');

@@ -1,0 +1,12 @@
+import type { CommandMetadata } from '@omnistream/kernel';
+import type { EventStore } from '@omnistream/event-store';
+import type { AvailabilityView } from '../availability/availability-view.js';
+import type { InventoryHandlers } from '../inventory-handlers.js';
+
+/** What the inventory routes need: the store for reads, the handlers for commands, the view for availability. */
+export interface InventoryRouteDependencies {
+  readonly eventStore: EventStore;
+  readonly handlers: InventoryHandlers;
+  readonly view: AvailabilityView;
+  readonly metadata: (correlationId?: string) => CommandMetadata;
+}
