@@ -14,22 +14,28 @@ import {
 const CATALOG_CONTRACTS = fileURLToPath(new URL('../../../contracts/catalog', import.meta.url));
 
 /**
- * Test fixture: the catalog's contracts read by the server's own loader (naming, $schema and meta-schema rules),
- * from a copy holding only contracts/catalog, so other contexts' work in progress cannot fail these tests.
+ * Test fixture: a contracts folder holding only contracts/catalog (copied), so other contexts' work in progress
+ * cannot fail these tests. Remove it when done.
  */
-export const loadCatalogContracts = async (): Promise<Contract[]> => {
+export const catalogContractsFolder = async (): Promise<{ dir: string; remove(): Promise<void> }> => {
   const dir = await mkdtemp(join(tmpdir(), 'omnistream-catalog-contracts-'));
+  await cp(CATALOG_CONTRACTS, join(dir, 'catalog'), { recursive: true });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+};
+
+/** The catalog's contracts, read by the server's own loader (naming, $schema and meta-schema rules). */
+export const loadCatalogContracts = async (): Promise<Contract[]> => {
+  const folder = await catalogContractsFolder();
   try {
-    await cp(CATALOG_CONTRACTS, join(dir, 'catalog'), { recursive: true });
-    return await loadContracts(dir);
+    return await loadContracts(folder.dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await folder.remove();
   }
 };
 
 /**
- * The event store's `validate` hook as the server builds it (without a registry): a public event whose data does
- * not fit its contract fails the append with SCHEMA_VALIDATION_FAILED before anything is written.
+ * The event store's `validate` hook as the server builds it, without a registry (for tests without a database):
+ * a public event whose data does not fit its contract fails with SCHEMA_VALIDATION_FAILED.
  */
 export const catalogContractValidator = (contracts: readonly Contract[]) => {
   const validators = new Map(

@@ -5,8 +5,9 @@ import { createEventStore, platformMigrations, type EventStore } from '@omnistre
 import { createHttpApp, createIdempotencyStore, httpMigrations, type HttpApp } from '@omnistream/http';
 import { createLogger } from '@omnistream/observability';
 import { projectionsSchema } from '@omnistream/projections';
+import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import type { OpenedTestDatabase, TestDatabase } from '@omnistream/testing';
-import { catalogContractValidator, loadCatalogContracts } from './catalog-contracts.fixture.js';
+import { catalogContractsFolder } from './catalog-contracts.fixture.js';
 import { catalogAppendHooks, createCatalogModule, type CatalogModule } from './catalog-module.js';
 
 export interface CatalogTestApp {
@@ -30,17 +31,22 @@ export interface CatalogTestApp {
 /**
  * Test fixture: the catalog wired as the server wires a module, on a fresh test database: the platform's HTTP
  * app (problem+json, idempotency keys, OpenAPI), an event store with the catalog's inline projections and the
- * catalog contracts checked on every append, and the module started. The clock stands still until moved.
+ * catalog contracts registered and checked on every append, and the module started. The clock stands still until moved.
  */
 export const openCatalogTestApp = async (
   target: TestDatabase,
   { now = '2025-06-01T09:00:00.000Z' }: { now?: string } = {},
 ): Promise<CatalogTestApp> => {
   const opened = await target.open({
-    migrations: [...platformMigrations, ...httpMigrations, projectionsSchema],
+    migrations: [...platformMigrations, ...httpMigrations, projectionsSchema, schemaRegistrySchema],
   });
-  const validate = catalogContractValidator(await loadCatalogContracts());
-  const store = createEventStore(opened.db, { onAppended: catalogAppendHooks(), validate });
+  // Registered in a schema registry and checked on every append, as the server does with contracts/.
+  const folder = await catalogContractsFolder();
+  const contracts = await openContracts(opened.db, folder.dir).finally(() => folder.remove());
+  const store = createEventStore(opened.db, {
+    onAppended: catalogAppendHooks(),
+    validate: contracts.validate,
+  });
   const clock = fixedClock(now);
   const module = createCatalogModule({ eventStore: store, database: opened.db, clock });
   const app = await createHttpApp({

@@ -199,6 +199,15 @@ describe.each(testDatabases())('catalog products over HTTP on $name', (target) =
     expect(again.json()).toEqual(first.json());
   });
 
+  it('writes through the contracts: the store refuses catalog events that break them, as the server does', async () => {
+    await expect(
+      catalog.store.append('product-ROGUE', [
+        { type: 'ProductCreated', data: { sku: 'ROGUE', name: 'No dates' } },
+      ]),
+    ).rejects.toThrow(/catalog.product-ProductCreated/);
+    expect(await catalog.store.streamVersion('product-ROGUE')).toBe(0);
+  });
+
   it('documents the routes in OpenAPI', async () => {
     const spec = (await request('GET', '/docs/json')).json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(spec.paths)).toEqual(
