@@ -1,5 +1,6 @@
 import type { HttpApp } from '@omnistream/http';
 import type { CatalogRouteDependencies } from './catalog-route-dependencies.js';
+import { registerPriceEntryRoutes } from './price-entry-routes.js';
 import { registerPriceListRoutes } from './price-list-routes.js';
 import { registerPriceRoutes } from './price-routes.js';
 import { PriceList, Promotion } from './price-list-schemas.js';
@@ -14,6 +15,7 @@ export const registerCatalogRoutes = (app: HttpApp, deps: CatalogRouteDependenci
   app.addSchema(PriceList);
   registerProductRoutes(app, deps);
   registerPriceListRoutes(app, deps);
+  registerPriceEntryRoutes(app, deps);
   registerPromotionRoutes(app, deps);
   registerPriceRoutes(app, deps);
 };
