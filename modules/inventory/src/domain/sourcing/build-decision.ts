@@ -6,7 +6,7 @@ import type { PlanSearch } from './search-plan.js';
 import type {
   Allocation,
   CandidateScore,
-  ExcludedCandidate,
+  ExclusionGroup,
   Shipment,
   ShipmentLine,
   SourcingDecision,
@@ -19,7 +19,7 @@ export interface DecisionParts {
   readonly planner: SourcingDecision['planner'];
   readonly items: readonly OrderItem[];
   readonly candidates: readonly Candidate[];
-  readonly excluded: readonly ExcludedCandidate[];
+  readonly excluded: readonly ExclusionGroup[];
   readonly scores: Scores;
   readonly search: PlanSearch;
 }
@@ -28,12 +28,15 @@ export interface DecisionParts {
 export const buildDecision = (parts: DecisionParts): SourcingDecision => {
   const { request, ruleSet, items, candidates, scores, search } = parts;
   const chosen = search.kind === 'found' ? search.draft.takes : new Map<number, unknown>();
-  const lineIdsByMask = new Map<number, readonly string[]>();
+  // Hundreds of candidates share a few masks: one array of line ids per mask (a plain array while masks are small).
+  const lineIdsByMask: (readonly string[] | undefined)[] = [];
+  const byLargeMask = new Map<number, readonly string[]>();
   const lineIds = (mask: number): readonly string[] => {
-    let ids = lineIdsByMask.get(mask);
+    let ids = mask < 1024 ? lineIdsByMask[mask] : byLargeMask.get(mask);
     if (ids === undefined) {
       ids = items.filter((_, i) => (mask >>> i) & 1).flatMap((item) => item.lines.map((line) => line.lineId));
-      lineIdsByMask.set(mask, ids);
+      if (mask < 1024) lineIdsByMask[mask] = ids;
+      else byLargeMask.set(mask, ids);
     }
     return ids;
   };

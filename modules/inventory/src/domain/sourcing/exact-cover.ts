@@ -30,17 +30,40 @@ export interface ExactCover {
 export const exactCover = (problem: CoverProblem): ExactCover => {
   const { candidates, itemLines, mask } = problem;
   const size = 1 << problem.itemCount;
+  const lines = new Int32Array(size);
+  for (let s = 1; s < size; s += 1)
+    lines[s] = (lines[s & (s - 1)] as number) + (itemLines[31 - Math.clz32(s & -s)] ?? 0);
+  // Hundreds of candidates share a few dozen masks: keep the cheapest per mask, then spread it to the submasks.
+  // A candidate that cannot take its whole mask at its plain cost (short of room) is spread on its own.
+  const top = new Float64Array(size).fill(Infinity);
+  const topAt = new Int32Array(size).fill(-1);
   const best = new Float64Array(size).fill(Infinity);
   const bestAt = new Int32Array(size).fill(-1);
-  for (let c = 0; c < candidates.length; c += 1) {
-    const holds = (candidates[c] as Candidate).full & mask;
-    for (let s = holds; s !== 0; s = (s - 1) & holds) {
-      const cost = shipmentCost(problem, c, linesOf(s, itemLines));
-      if (cost !== Infinity && beats(problem, cost, c, best[s] as number, bestAt[s] as number)) {
-        best[s] = cost;
-        bestAt[s] = c;
-      }
+  const offer = (c: number, s: number, cost: number) => {
+    if (beats(problem, cost, c, best[s] as number, bestAt[s] as number)) {
+      best[s] = cost;
+      bestAt[s] = c;
     }
+  };
+  for (let c = 0; c < candidates.length; c += 1) {
+    const candidate = candidates[c] as Candidate;
+    const holds = candidate.full & mask;
+    if (holds === 0) continue;
+    if ((lines[holds] as number) <= candidate.room) {
+      if (beats(problem, problem.totals[c] as number, c, top[holds] as number, topAt[holds] as number)) {
+        top[holds] = problem.totals[c] as number;
+        topAt[holds] = c;
+      }
+      continue;
+    }
+    for (let s = holds; s !== 0; s = (s - 1) & holds) {
+      const cost = shipmentCost(problem, c, lines[s] as number);
+      if (cost !== Infinity) offer(c, s, cost);
+    }
+  }
+  for (let m = 1; m < size; m += 1) {
+    const c = topAt[m] as number;
+    if (c >= 0) for (let s = m; s !== 0; s = (s - 1) & m) offer(c, s, top[m] as number);
   }
   const single = bestAt[mask] as number;
   const singleCost = best[mask] as number;

@@ -1,11 +1,11 @@
 import { buildDecision } from './build-decision.js';
-import type { PlanDraft } from './fill-short-items.js';
+import type { PlanDraft } from './plan-draft.js';
 import { orderItems, type OrderItem } from './order-items.js';
 import type { RuleSet } from './rule-set.js';
 import { scoreCandidates } from './score-candidates.js';
-import { screenCandidates, type Candidate } from './screen-candidates.js';
+import { screenCandidates, type Candidate, unitsOf } from './screen-candidates.js';
 import type { SourcingDecision } from './sourcing-decision.js';
-import type { SourcingLocation } from './sourcing-location.js';
+import type { SourcingNetwork } from './sourcing-network.js';
 import type { SourcingRequest } from './sourcing-request.js';
 import { unfulfillableDecision } from './unfulfillable-decision.js';
 
@@ -17,16 +17,15 @@ import { unfulfillableDecision } from './unfulfillable-decision.js';
  */
 export const greedyBaseline = (
   request: SourcingRequest,
-  locations: readonly SourcingLocation[],
+  network: SourcingNetwork,
   ruleSet: RuleSet,
 ): SourcingDecision => {
   const items = orderItems(request.lines);
-  const screening = screenCandidates(request, items, locations, ruleSet);
+  const screening = screenCandidates(request, items, network, ruleSet);
   const reject = (reason: Parameters<typeof unfulfillableDecision>[2], detail: string) =>
     unfulfillableDecision(request, ruleSet, reason, detail, screening.excluded, 'greedy_baseline');
   if (screening.kind === 'rejected') return reject(screening.reason, screening.detail);
   const { candidates, excluded } = screening;
-  if (candidates.length === 0) return reject('NO_ELIGIBLE_LOCATION', 'no location passes the hard filters');
   const distanceOnly: RuleSet = {
     ...ruleSet,
     weights: { distance: 1, priority: 0, rotation: 0 },
@@ -52,7 +51,7 @@ export const greedyBaseline = (
     draft.lines.set(single, orderLines);
   } else if (!splitByNearest(items, candidates, nearest, hard, draft)) {
     const short = items.some(
-      (item, i) => candidates.reduce((sum, c) => sum + (c.units[i] ?? 0), 0) < item.quantity,
+      (item, i) => candidates.reduce((sum, c) => sum + unitsOf(c, i), 0) < item.quantity,
     );
     return short
       ? reject('INSUFFICIENT_STOCK', 'the eligible locations together do not hold every line')
@@ -105,7 +104,7 @@ const splitByNearest = (
     }
     let need = item.quantity;
     for (const c of nearest) {
-      const units = (candidates[c] as Candidate).units[i] ?? 0;
+      const units = unitsOf(candidates[c] as Candidate, i);
       if (need === 0) break;
       if (units === 0 || !fits(c)) continue;
       take(c, Math.min(need, units));

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { greedyBaseline } from './greedy-baseline.js';
 import type { SourcingDecision } from './sourcing-decision.js';
-import type { SourcingLocation } from './sourcing-location.js';
 import type { SourcingRequest } from './sourcing-request.js';
-import { order, rules, store } from './sourcing.fixture.js';
+import { order, rules, store, networkOf, type StockedLocation } from './sourcing.fixture.js';
 
-const given = (...locations: SourcingLocation[]) => ({
-  when: (request: SourcingRequest) => greedyBaseline(request, locations, rules()),
+const given = (...locations: StockedLocation[]) => ({
+  when: (request: SourcingRequest) => greedyBaseline(request, networkOf(locations), rules()),
 });
 const sources = (decision: SourcingDecision) =>
   decision.shipments.map(
@@ -39,6 +38,6 @@ describe('greedyBaseline', () => {
       order(['A']),
     );
     expect(sources(decision)).toEqual(['open:A']);
-    expect(decision.explanation.excluded).toEqual([{ locationId: 'closed', reasons: ['CLOSED'] }]);
+    expect(decision.explanation.excluded).toEqual([{ reasons: ['CLOSED'], locationIds: ['closed'] }]);
   });
 });

@@ -3,6 +3,7 @@ import type { GeoPoint } from './sourcing-request.js';
 /** IUGG mean Earth radius (Moritz, "Geodetic Reference System 1980", 2000). */
 const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
+const RAD_HALF = RAD / 2;
 
 /**
  * Great-circle distance by the haversine formula (R. W. Sinnott, "Virtues of the Haversine", Sky and Telescope
@@ -10,8 +11,8 @@ const RAD = Math.PI / 180;
  * to 0.5 %, far below what separates two stores.
  */
 export const haversineKm = (a: GeoPoint, b: GeoPoint): number => {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  const sinLat = Math.sin((b.lat - a.lat) * RAD_HALF);
+  const sinLon = Math.sin((b.lon - a.lon) * RAD_HALF);
+  const h = sinLat * sinLat + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * sinLon * sinLon;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 };

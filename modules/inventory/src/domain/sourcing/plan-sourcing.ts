@@ -5,7 +5,7 @@ import { scoreCandidates } from './score-candidates.js';
 import { screenCandidates } from './screen-candidates.js';
 import { searchPlan } from './search-plan.js';
 import type { SourcingDecision } from './sourcing-decision.js';
-import type { SourcingLocation } from './sourcing-location.js';
+import type { SourcingNetwork } from './sourcing-network.js';
 import type { SourcingRequest } from './sourcing-request.js';
 import { unfulfillableDecision } from './unfulfillable-decision.js';
 
@@ -18,22 +18,14 @@ import { unfulfillableDecision } from './unfulfillable-decision.js';
  */
 export const planSourcing = (
   request: SourcingRequest,
-  locations: readonly SourcingLocation[],
+  network: SourcingNetwork,
   ruleSet: RuleSet,
 ): SourcingDecision => {
   const items = orderItems(request.lines);
-  const screening = screenCandidates(request, items, locations, ruleSet);
+  const screening = screenCandidates(request, items, network, ruleSet);
   if (screening.kind === 'rejected')
     return unfulfillableDecision(request, ruleSet, screening.reason, screening.detail, screening.excluded);
   const { candidates, excluded } = screening;
-  if (candidates.length === 0)
-    return unfulfillableDecision(
-      request,
-      ruleSet,
-      'NO_ELIGIBLE_LOCATION',
-      'no location passes the hard filters',
-      excluded,
-    );
   const scores = scoreCandidates(candidates, ruleSet.weights);
   const search = searchPlan(items, candidates, scores.totals, ruleSet);
   return buildDecision({ request, ruleSet, planner: 'engine', items, candidates, excluded, scores, search });

@@ -3,12 +3,12 @@ import { isDomainError } from '@omnistream/kernel';
 import { planSourcing } from './plan-sourcing.js';
 import type { RuleSet } from './rule-set.js';
 import type { SourcingDecision } from './sourcing-decision.js';
-import type { SourcingLocation } from './sourcing-location.js';
 import type { SourcingRequest } from './sourcing-request.js';
-import { dc, home, order, rules, store } from './sourcing.fixture.js';
+import { dc, home, order, rules, store, networkOf, type StockedLocation } from './sourcing.fixture.js';
 
-const given = (...locations: SourcingLocation[]) => ({
-  when: (request: SourcingRequest, ruleSet: RuleSet = rules()) => planSourcing(request, locations, ruleSet),
+const given = (...locations: StockedLocation[]) => ({
+  when: (request: SourcingRequest, ruleSet: RuleSet = rules()) =>
+    planSourcing(request, networkOf(locations), ruleSet),
 });
 
 const sources = (decision: SourcingDecision) =>
@@ -17,7 +17,7 @@ const sources = (decision: SourcingDecision) =>
   );
 
 const excludedFor = (decision: SourcingDecision, locationId: string) =>
-  decision.explanation.excluded.find((entry) => entry.locationId === locationId)?.reasons;
+  decision.explanation.excluded.find((group) => group.locationIds.includes(locationId))?.reasons;
 
 describe('planSourcing', () => {
   it('given two stores with everything, when an order ships home, then the nearest one ships it', () => {
@@ -54,6 +54,23 @@ describe('planSourcing', () => {
       { lineId: 'l1', sku: 'A', locationId: 'a', quantity: 2 },
       { lineId: 'l1', sku: 'A', locationId: 'b', quantity: 1 },
     ]);
+  });
+
+  it('gathers lines no location holds in full at as few locations as it can', () => {
+    const decision = given(
+      dc('dc', 50, { A: 2, B: 2 }),
+      store('s1', 1, { A: 1 }),
+      store('s2', 1, { B: 1 }),
+      store('s3', 2, { A: 2 }),
+      store('s4', 2, { B: 2 }),
+    ).when(
+      order([
+        ['A', 3],
+        ['B', 3],
+      ]),
+      rules({ splitPenalty: 50 }),
+    );
+    expect(sources(decision)).toEqual(['dc:Ax2,Bx2', 's1:Ax1', 's2:Bx1']);
   });
 
   it('excludes closed stores, missing capabilities, full stores, stores without stock and stores too far, with reasons', () => {

@@ -1,10 +1,11 @@
 import { cheapestSingle, coverCost, type CoverProblem } from './cover-problem.js';
 import { EXACT_COVER_MAX_ITEMS, exactCover } from './exact-cover.js';
-import { fillShortItems, type PlanDraft } from './fill-short-items.js';
+import { fillByUnits } from './fill-by-units.js';
+import { draftCost, draftOfCover, emptyDraft, type DraftPricing, type PlanDraft } from './plan-draft.js';
 import { greedyCover } from './greedy-cover.js';
 import type { OrderItem } from './order-items.js';
 import type { RuleSet } from './rule-set.js';
-import type { Candidate } from './screen-candidates.js';
+import { type Candidate, unitsOf } from './screen-candidates.js';
 import type { UnfulfillableReason } from './sourcing-decision.js';
 
 export type PlanSearch =
@@ -37,7 +38,7 @@ export const searchPlan = (
   let coverable = 0;
   for (const candidate of candidates) {
     coverable |= candidate.full;
-    for (let i = 0; i < n; i += 1) units[i] = (units[i] as number) + (candidate.units[i] ?? 0);
+    for (let i = 0; i < n; i += 1) units[i] = (units[i] as number) + unitsOf(candidate, i);
   }
   const missing: string[] = [];
   items.forEach((item, i) => {
@@ -90,21 +91,31 @@ export const searchPlan = (
     return cover.reason === 'TOO_MANY_SHIPMENTS'
       ? failed(cover.reason, `every plan needs more than ${ruleSet.maxShipments} shipments`)
       : failed(cover.reason, 'the locations holding the lines have no capacity left for them');
-  const draft: PlanDraft = { takes: new Map(), lines: new Map() };
-  for (const part of cover.parts) {
-    const takes = [];
-    let lines = 0;
-    for (let i = 0; i < n; i += 1)
-      if ((part.mask >>> i) & 1) {
-        takes.push({ item: i, quantity: (items[i] as OrderItem).quantity });
-        lines += (items[i] as OrderItem).lines.length;
-      }
-    draft.takes.set(part.candidate, takes);
-    draft.lines.set(part.candidate, lines);
-  }
   const short: number[] = [];
   for (let i = 0; i < n; i += 1) if (((coverable >>> i) & 1) === 0) short.push(i);
-  if (!fillShortItems(short, items, candidates, totals, problem.hardCapacity, draft))
+  const pricing: DraftPricing = {
+    candidates,
+    totals,
+    splitPenalty: ruleSet.splitPenalty,
+    overloadPenalty: problem.hardCapacity ? 0 : problem.overloadPenalty,
+  };
+  let draft: PlanDraft | undefined = draftOfCover(cover.parts, items);
+  if (short.length > 0) {
+    // The cover ignored the short items; also try placing every unit together, and keep the cheaper plan.
+    if (!fillByUnits(short, items, pricing, problem.hardCapacity, draft)) draft = undefined;
+    const together = emptyDraft();
+    if (
+      fillByUnits(
+        items.map((_, i) => i),
+        items,
+        pricing,
+        problem.hardCapacity,
+        together,
+      )
+    )
+      draft = cheaper(draft, together, pricing, ruleSet.maxShipments);
+  }
+  if (draft === undefined)
     return failed('CAPACITY_EXHAUSTED', 'the locations holding the lines have no capacity left for them');
   if (draft.takes.size > ruleSet.maxShipments)
     return failed(
@@ -112,4 +123,18 @@ export const searchPlan = (
       `the plan needs ${draft.takes.size} shipments, more than ${ruleSet.maxShipments}`,
     );
   return { kind: 'found', draft, single, singleCost };
+};
+
+/** The draft within the shipment limit if only one is, else the cheaper (the first on a tie). */
+const cheaper = (
+  a: PlanDraft | undefined,
+  b: PlanDraft,
+  pricing: DraftPricing,
+  maxShipments: number,
+): PlanDraft => {
+  if (a === undefined) return b;
+  const aFits = a.takes.size <= maxShipments;
+  const bFits = b.takes.size <= maxShipments;
+  if (aFits !== bFits) return aFits ? a : b;
+  return draftCost(b, pricing) < draftCost(a, pricing) ? b : a;
 };

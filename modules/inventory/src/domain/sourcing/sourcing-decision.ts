@@ -61,9 +61,10 @@ export interface CandidateScore {
   readonly chosen: boolean;
 }
 
-export interface ExcludedCandidate {
-  readonly locationId: string;
+/** Locations that failed the same hard filters, in the order given. */
+export interface ExclusionGroup {
   readonly reasons: readonly ExclusionReason[];
+  readonly locationIds: readonly string[];
 }
 
 /** The plan's cost: its shipments' totals plus the plan-level rules; `total` is their sum. */
@@ -78,8 +79,11 @@ export interface SourcingExplanation {
   readonly fulfilment: FulfilmentType;
   /** Every eligible candidate, in the order given. */
   readonly candidates: readonly CandidateScore[];
-  /** Every other location, in the order given, with the filters it failed. */
-  readonly excluded: readonly ExcludedCandidate[];
+  /**
+   * Every other location with the filters it failed, grouped by those filters (fewest reasons first): a thousand
+   * stores without stock are one group, not a thousand entries.
+   */
+  readonly excluded: readonly ExclusionGroup[];
   readonly planCost: PlanCost | null;
   /** The cheapest plan with a single shipment, for comparison with a split (null when none exists). */
   readonly bestSingleLocation: { readonly locationId: string; readonly total: number } | null;

@@ -1,8 +1,8 @@
 import type { LocationCapability } from '../location/location.js';
 
 /**
- * A DC or store as sourcing sees it at the moment of a decision: where it is, what it can do, how busy it is
- * today and what it can promise. The caller builds it from the location and stock read models.
+ * A DC or store as sourcing sees it at the moment of a decision: where it is, what it can do and how busy it is
+ * today. What it can promise is in SourcingNetwork.stockOf, kept by SKU as the stock read model keeps it.
  */
 export interface SourcingLocation {
   readonly id: string;
@@ -17,6 +17,4 @@ export interface SourcingLocation {
   readonly todayLoad: number;
   readonly capabilities: readonly LocationCapability[];
   readonly open: boolean;
-  /** Units it can promise per SKU (on hand less reserved and safety stock); a missing SKU means none. */
-  readonly stock: ReadonlyMap<string, number>;
 }

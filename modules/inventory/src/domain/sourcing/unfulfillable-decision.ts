@@ -1,5 +1,5 @@
 import type { RuleSet } from './rule-set.js';
-import type { ExcludedCandidate, SourcingDecision, UnfulfillableReason } from './sourcing-decision.js';
+import type { ExclusionGroup, SourcingDecision, UnfulfillableReason } from './sourcing-decision.js';
 import type { SourcingRequest } from './sourcing-request.js';
 
 /** A decision that no plan was made, before any candidate was scored. */
@@ -8,7 +8,7 @@ export const unfulfillableDecision = (
   ruleSet: RuleSet,
   reason: UnfulfillableReason,
   detail: string,
-  excluded: readonly ExcludedCandidate[],
+  excluded: readonly ExclusionGroup[],
   planner: SourcingDecision['planner'] = 'engine',
 ): SourcingDecision => ({
   orderId: request.orderId,
