@@ -24,19 +24,22 @@ export interface DecisionParts {
   readonly search: PlanSearch;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Turns a plan search into the decision: shipments by location id, allocations by line, and the explanation. */
 export const buildDecision = (parts: DecisionParts): SourcingDecision => {
   const { request, ruleSet, items, candidates, scores, search } = parts;
   const chosen = search.kind === 'found' ? search.draft.takes : new Map<number, unknown>();
-  // Hundreds of candidates share a few masks: one array of line ids per mask (a plain array while masks are small).
-  const lineIdsByMask: (readonly string[] | undefined)[] = [];
-  const byLargeMask = new Map<number, readonly string[]>();
+  // Hundreds of candidates share a few masks: one array of line ids per mask.
+  const lineIdsByMask = new Map<number, readonly string[]>([[0, NONE]]);
   const lineIds = (mask: number): readonly string[] => {
-    let ids = mask < 1024 ? lineIdsByMask[mask] : byLargeMask.get(mask);
+    let ids = lineIdsByMask.get(mask);
     if (ids === undefined) {
-      ids = items.filter((_, i) => (mask >>> i) & 1).flatMap((item) => item.lines.map((line) => line.lineId));
-      if (mask < 1024) lineIdsByMask[mask] = ids;
-      else byLargeMask.set(mask, ids);
+      const found: string[] = [];
+      items.forEach((item, i) => {
+        if ((mask >>> i) & 1) for (const line of item.lines) found.push(line.lineId);
+      });
+      lineIdsByMask.set(mask, (ids = found));
     }
     return ids;
   };

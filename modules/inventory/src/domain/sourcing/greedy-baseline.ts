@@ -1,5 +1,5 @@
 import { buildDecision } from './build-decision.js';
-import type { PlanDraft } from './plan-draft.js';
+import { addTake, emptyDraft, type PlanDraft } from './plan-draft.js';
 import { orderItems, type OrderItem } from './order-items.js';
 import type { RuleSet } from './rule-set.js';
 import { scoreCandidates } from './score-candidates.js';
@@ -32,24 +32,19 @@ export const greedyBaseline = (
     splitPenalty: 0,
   };
   const scores = scoreCandidates(candidates, distanceOnly.weights);
-  const nearest = candidates
-    .map((_, c) => c)
-    .sort((a, b) => (scores.totals[a] as number) - (scores.totals[b] as number) || byId(candidates, a, b));
   const hard = ruleSet.capacity.mode === 'hard';
   const all = (1 << items.length) - 1;
   const orderLines = request.lines.length;
-  const draft: PlanDraft = { takes: new Map(), lines: new Map() };
-  const single = nearest.find((c) => {
-    const candidate = candidates[c] as Candidate;
-    return candidate.full === all && (!hard || candidate.room >= orderLines);
-  });
-  if (single !== undefined) {
-    draft.takes.set(
-      single,
-      items.map((item, i) => ({ item: i, quantity: item.quantity })),
+  const draft = emptyDraft();
+  const nearestWhere = nearestOf(candidates, scores.totals);
+  const single = nearestWhere(
+    (candidate) => candidate.full === all && (!hard || candidate.room >= orderLines),
+  );
+  if (single >= 0)
+    items.forEach((item, i) =>
+      addTake(draft, single, { item: i, quantity: item.quantity }, item.lines.length),
     );
-    draft.lines.set(single, orderLines);
-  } else if (!splitByNearest(items, candidates, nearest, hard, draft)) {
+  else if (!splitByNearest(items, candidates, nearestWhere, hard, draft)) {
     const short = items.some(
       (item, i) => candidates.reduce((sum, c) => sum + unitsOf(c, i), 0) < item.quantity,
     );
@@ -65,8 +60,8 @@ export const greedyBaseline = (
   const search = {
     kind: 'found',
     draft,
-    single: single ?? -1,
-    singleCost: single === undefined ? Infinity : (scores.totals[single] as number),
+    single,
+    singleCost: single < 0 ? Infinity : (scores.totals[single] as number),
   } as const;
   return buildDecision({
     request,
@@ -80,41 +75,52 @@ export const greedyBaseline = (
   });
 };
 
+type NearestWhere = (test: (candidate: Candidate, c: number) => boolean) => number;
+
+/** The nearest candidate passing `test` (ties to the lower id), or -1: one pass, no sorting. */
+const nearestOf =
+  (candidates: readonly Candidate[], km: Float64Array): NearestWhere =>
+  (test) => {
+    let best = -1;
+    candidates.forEach((candidate, c) => {
+      if (!test(candidate, c)) return;
+      const d = km[c] as number;
+      const b = km[best] ?? Infinity;
+      if (
+        best < 0 ||
+        d < b ||
+        (d === b && candidate.location.id < (candidates[best] as Candidate).location.id)
+      )
+        best = c;
+    });
+    return best;
+  };
+
 /** Each item from the nearest location holding all of it, else by quantity from the nearest holding some. */
 const splitByNearest = (
   items: readonly OrderItem[],
   candidates: readonly Candidate[],
-  nearest: readonly number[],
+  nearestWhere: NearestWhere,
   hard: boolean,
   draft: PlanDraft,
 ): boolean =>
   items.every((item, i) => {
     const fits = (c: number) =>
       !hard || (draft.lines.get(c) ?? 0) + item.lines.length <= (candidates[c] as Candidate).room;
-    const take = (c: number, quantity: number) => {
-      draft.lines.set(c, (draft.lines.get(c) ?? 0) + item.lines.length);
-      const takes = draft.takes.get(c);
-      if (takes === undefined) draft.takes.set(c, [{ item: i, quantity }]);
-      else takes.push({ item: i, quantity });
-    };
-    const whole = nearest.find((c) => ((candidates[c] as Candidate).full >>> i) & 1 && fits(c));
-    if (whole !== undefined) {
-      take(whole, item.quantity);
+    const whole = nearestWhere((candidate, c) => ((candidate.full >>> i) & 1) === 1 && fits(c));
+    if (whole >= 0) {
+      addTake(draft, whole, { item: i, quantity: item.quantity }, item.lines.length);
       return true;
     }
+    const used = new Set<number>();
     let need = item.quantity;
-    for (const c of nearest) {
-      const units = unitsOf(candidates[c] as Candidate, i);
-      if (need === 0) break;
-      if (units === 0 || !fits(c)) continue;
-      take(c, Math.min(need, units));
-      need -= Math.min(need, units);
+    while (need > 0) {
+      const c = nearestWhere((candidate, c) => !used.has(c) && unitsOf(candidate, i) > 0 && fits(c));
+      if (c < 0) return false;
+      used.add(c);
+      const quantity = Math.min(need, unitsOf(candidates[c] as Candidate, i));
+      addTake(draft, c, { item: i, quantity }, item.lines.length);
+      need -= quantity;
     }
-    return need === 0;
+    return true;
   });
-
-const byId = (candidates: readonly Candidate[], a: number, b: number): number => {
-  const x = (candidates[a] as Candidate).location.id;
-  const y = (candidates[b] as Candidate).location.id;
-  return x < y ? -1 : x > y ? 1 : 0;
-};

@@ -182,6 +182,23 @@ describe('planSourcing', () => {
     expect(sources(given(...[...twins].reverse()).when(order(['A'])))).toEqual(['s-1:Ax1']);
   });
 
+  it('sees stock, load and locations that change between decisions over the same network', () => {
+    const stock = new Map([['A', new Map([['near', 1]])]]);
+    const locations = [store('near', 1, {}), store('far', 5, {})];
+    const network = { locations, stockOf: (sku: string) => stock.get(sku) };
+    const plan = () => sources(planSourcing(order(['A']), network, rules()));
+    expect(plan()).toEqual(['near:Ax1']);
+    stock.get('A')?.delete('near');
+    stock.get('A')?.set('far', 1);
+    expect(plan()).toEqual(['far:Ax1']);
+    stock.get('A')?.set('near', 1);
+    (locations[0] as { open: boolean }).open = false;
+    expect(plan()).toEqual(['far:Ax1']);
+    locations[0] = store('nearer', 0.5, {});
+    stock.get('A')?.set('nearer', 1);
+    expect(plan()).toEqual(['nearer:Ax1']);
+  });
+
   it('records the rule-set id and version that made the decision', () => {
     const decision = given(store('s', 1, {})).when(order(['A']));
     expect(decision).toMatchObject({ ruleSetId: 'test-rules', ruleSetVersion: 3, status: 'unfulfillable' });

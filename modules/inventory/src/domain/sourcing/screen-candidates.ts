@@ -1,5 +1,4 @@
-import type { LocationCapability } from '../location/location.js';
-import { haversineKm } from './haversine-km.js';
+import { cosLatitude, haversineWithCosines } from './haversine-km.js';
 import type { OrderItem } from './order-items.js';
 import type { LocationType, RuleSet } from './rule-set.js';
 import type {
@@ -8,7 +7,7 @@ import type {
   ShipmentMode,
   UnfulfillableReason,
 } from './sourcing-decision.js';
-import { locationPositions } from './location-positions.js';
+import { capabilityBit, locationIndex } from './location-index.js';
 import { stockHoldings } from './stock-holdings.js';
 import type { SourcingLocation } from './sourcing-location.js';
 import type { SourcingNetwork } from './sourcing-network.js';
@@ -61,8 +60,11 @@ const REASON_LISTS: readonly (readonly ExclusionReason[])[] = Array.from(
   (_, bits) => Object.freeze(REASONS.filter((_, bit) => (bits & (1 << bit)) !== 0)),
 );
 
-const shipCapability = (type: LocationType): LocationCapability =>
-  type === 'dc' ? 'ship' : 'ship_from_store';
+// A DC ships parcels with `ship`, a store with `ship_from_store`.
+const SHIP = capabilityBit('ship');
+const SHIP_FROM_STORE = capabilityBit('ship_from_store');
+const PICK_UP = capabilityBit('pick_up');
+const TRANSFER = capabilityBit('transfer');
 
 /**
  * Applies the hard filters in one pass over the locations. Cheap static filters come first (open, type,
@@ -76,13 +78,14 @@ export const screenCandidates = (
   ruleSet: RuleSet,
 ): Screening => {
   const { locations } = network;
+  const index = locationIndex(locations);
   const { fulfilment } = request;
   const hardCapacity = ruleSet.capacity.mode === 'hard';
   let target: GeoPoint;
   let allowed: readonly LocationType[];
   let chosen: SourcingLocation | undefined;
   if (fulfilment.type === 'collect_in_store') {
-    chosen = locations[locationPositions(locations).get(fulfilment.storeId) ?? -1];
+    chosen = locations[index.positions.get(fulfilment.storeId) ?? -1];
     if (chosen === undefined)
       return {
         kind: 'rejected',
@@ -112,25 +115,26 @@ export const screenCandidates = (
   const candidates: Candidate[] = [];
   const excludedIds: (string[] | undefined)[] = [];
   const n = items.length;
-  const held = stockHoldings(items, network);
+  const held = stockHoldings(items, network, index);
+  const cosTarget = cosLatitude(target);
   for (let position = 0; position < locations.length; position += 1) {
     const location = locations[position] as SourcingLocation;
     let reasons = location.open ? 0 : CLOSED;
     let mode: ShipmentMode = 'ship';
-    let capability: LocationCapability;
+    let capability: number;
     if (chosen === location) {
       mode = 'pick_up';
-      capability = 'pick_up';
+      capability = PICK_UP;
     } else if (chosen !== undefined) {
       mode = 'transfer';
-      capability = 'transfer';
+      capability = TRANSFER;
       if (allowed.length === 0) reasons |= NOT_CHOSEN_STORE;
       else if (!allowed.includes(location.type)) reasons |= TYPE_NOT_ALLOWED;
     } else {
-      capability = shipCapability(location.type);
+      capability = location.type === 'dc' ? SHIP : SHIP_FROM_STORE;
       if (!allowed.includes(location.type)) reasons |= TYPE_NOT_ALLOWED;
     }
-    if (!location.capabilities.includes(capability)) reasons |= MISSING_CAPABILITY;
+    if (((index.capabilities[position] as number) & capability) === 0) reasons |= MISSING_CAPABILITY;
     const room = Math.max(0, location.dailyCapacity - location.todayLoad);
     if (hardCapacity && room === 0) reasons |= AT_CAPACITY;
     if (reasons === 0) {
@@ -138,7 +142,10 @@ export const screenCandidates = (
       const partial = held.partial[position] as number;
       if (full === 0 && partial === 0) reasons |= NO_STOCK;
       else {
-        const distanceKm = mode === 'pick_up' ? 0 : haversineKm(location, target);
+        const distanceKm =
+          mode === 'pick_up'
+            ? 0
+            : haversineWithCosines(location, index.cosLat[position] as number, target, cosTarget);
         if (ruleSet.maxDistanceKm !== null && distanceKm > ruleSet.maxDistanceKm) reasons |= TOO_FAR;
         else {
           const loadRatio = location.dailyCapacity > 0 ? location.todayLoad / location.dailyCapacity : 1;

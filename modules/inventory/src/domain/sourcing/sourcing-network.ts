@@ -6,7 +6,12 @@ import type { SourcingLocation } from './sourcing-location.js';
  * thousand per-location tables costs a cache miss each, reading two per-SKU tables does not.
  */
 export interface SourcingNetwork {
-  /** The candidates, in a stable order (explanations list them in this order). Treat the array as immutable. */
+  /**
+   * The candidates, in a stable order (explanations list them in this order). The engine caches what follows
+   * from each location's id, latitude and capabilities for as long as the same object sits at the same place in
+   * the same array: when those change, put a new object in (or pass a new array). Load, capacity, priority and
+   * open are read afresh at every decision, so a caller may update them in place.
+   */
   readonly locations: readonly SourcingLocation[];
   /**
    * Units each location can promise of `sku` (on hand less reserved and safety stock), keyed by location id; a
