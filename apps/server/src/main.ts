@@ -11,6 +11,8 @@ import type { ServerConfig } from './config/server-config.js';
 import { createServer } from './create-server.js';
 import { migrateDatabase } from './migrate-database.js';
 import { runDeadLetters } from './run-dead-letters.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { runSourcingCommand } from '@omnistream/inventory/sourcing';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -69,6 +71,15 @@ switch (commandLine.kind) {
     process.exitCode = EXIT_USAGE;
     break;
   case 'run': {
+    if (commandLine.command === 'sourcing') {
+      // A what-if tool over files: it needs neither configuration nor a database.
+      process.exitCode = await runSourcingCommand(commandLine.args, {
+        readFile: (path) => readFile(path, 'utf8'),
+        writeFile: (path, text) => writeFile(path, text),
+        out: (line) => process.stdout.write(`${line}\n`),
+      });
+      break;
+    }
     let config: ServerConfig;
     try {
       config = parseConfig(configFromEnvironment(process.env, process.cwd()));

@@ -16,6 +16,7 @@ import { describeEnvironment } from '../describe-environment.js';
 import { startBareHttpServer } from './bare-http-server.js';
 import { requestsPerSecond, runHttpLoad, type LoadResult } from './run-http-load.js';
 import { seedInventory } from './seed-inventory.js';
+import { sourcingCase } from './sourcing-case.js';
 
 const CONCURRENCY = 32;
 
@@ -65,6 +66,8 @@ export const inventoryBenchmark: Benchmark = {
   run: async (options, log) => {
     const durationMs = options.quick ? 3_000 : 10_000;
     const results: BenchResult[] = [];
+    log('sourcing engine on the generated network (1 DC, 1,000 stores, 10,000 SKUs)');
+    results.push(...(await sourcingCase(options.quick)));
 
     const scratch = await createScratchDatabase(options.postgresUrl, 'omnistream_bench_inventory');
     const db = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool ?? 10 });

@@ -8,7 +8,7 @@ import {
   planSourcing,
   type SourcingNetwork,
   type SourcingRequest,
-} from '../../../modules/inventory/src/sourcing-api.js';
+} from '@omnistream/inventory/sourcing';
 import type { BenchResult } from '../bench-report.js';
 import { percentile } from '../percentile.js';
 

@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['start', 'migrate', 'dead-letters'] as const;
+export const COMMANDS = ['start', 'migrate', 'dead-letters', 'sourcing'] as const;
+/** Commands with subcommands of their own: everything after the name is passed on to their parser. */
+const PASS_THROUGH = ['dead-letters', 'sourcing'] as const;
+type PassThrough = (typeof PASS_THROUGH)[number];
+const isPassThrough = (name: string | undefined): name is PassThrough =>
+  PASS_THROUGH.includes(name as PassThrough);
 export type CommandName = (typeof COMMANDS)[number];
 
 export type CommandLine =
-  | { readonly kind: 'run'; readonly command: Exclude<CommandName, 'dead-letters'> }
+  | { readonly kind: 'run'; readonly command: Exclude<CommandName, PassThrough> }
   /** A command with subcommands of its own: its arguments are passed on as they are. */
-  | { readonly kind: 'run'; readonly command: 'dead-letters'; readonly args: readonly string[] }
+  | { readonly kind: 'run'; readonly command: PassThrough; readonly args: readonly string[] }
   | { readonly kind: 'help'; readonly command?: CommandName }
   | { readonly kind: 'usage_error'; readonly message: string; readonly command?: CommandName };
 
@@ -14,7 +19,8 @@ const isCommand = (name: string | undefined): name is CommandName => COMMANDS.in
 
 /** `omnistream <command> [--help]`, `omnistream help [command]`, `omnistream --help`. Pure: main.ts acts on it. */
 export const parseCommandLine = (args: readonly string[]): CommandLine => {
-  if (args[0] === 'dead-letters') return { kind: 'run', command: 'dead-letters', args: args.slice(1) };
+  const [first] = args;
+  if (isPassThrough(first)) return { kind: 'run', command: first, args: args.slice(1) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -40,7 +46,7 @@ export const parseCommandLine = (args: readonly string[]): CommandLine => {
   }
   if (!isCommand(name)) return { kind: 'usage_error', message: `unknown command "${name}"` };
   if (parsed.values.help === true) return { kind: 'help', command: name };
-  if (name === 'dead-letters') return { kind: 'run', command: name, args: rest };
+  if (isPassThrough(name)) return { kind: 'run', command: name, args: rest };
   if (rest.length > 0)
     return {
       kind: 'usage_error',

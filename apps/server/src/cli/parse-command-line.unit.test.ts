@@ -21,6 +21,14 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['migrate', 'now'])).toMatchObject({ kind: 'usage_error', command: 'migrate' });
     expect(parseCommandLine([])).toMatchObject({ kind: 'usage_error', message: 'no command given' });
   });
+  it('passes the arguments of sourcing on to its own parser', () => {
+    expect(parseCommandLine(['sourcing', 'simulate', '--rules', 'a.json', '--orders', 'o.jsonl'])).toEqual({
+      kind: 'run',
+      command: 'sourcing',
+      args: ['simulate', '--rules', 'a.json', '--orders', 'o.jsonl'],
+    });
+  });
+
   it('passes the arguments of dead-letters on to its own parser', () => {
     expect(parseCommandLine(['dead-letters', 'list', '--group', 'billing'])).toEqual({
       kind: 'run',

@@ -1,3 +1,4 @@
+import { SOURCING_USAGE } from '@omnistream/inventory/sourcing';
 import { DEAD_LETTERS_USAGE } from '@omnistream/messaging';
 import { ENVIRONMENT_VARIABLES } from '../config/config-from-environment.js';
 import type { CommandName } from './parse-command-line.js';
@@ -21,6 +22,7 @@ Applies pending database migrations, prints the ones it applied, and exits.
 Works on the configured database. Embedded PGlite belongs to one process: while the server runs, use its HTTP
 API (/dead-letters) instead.
 `,
+  sourcing: SOURCING_USAGE,
 };
 
 /** The text `--help` prints; the commands' own pages add what every command reads from the environment. */
@@ -33,6 +35,7 @@ Commands:
   start      serve the HTTP API (embedded PGlite by default, or PostgreSQL)
   migrate    apply database migrations and exit
   dead-letters  list, show, redrive or discard dead letters (JSON)
+  sourcing   generate a sourcing data set, or replay orders under rule sets against the greedy baseline
   help       show this text, or "help <command>" for one command
 `
       : COMMAND_HELP[command]
