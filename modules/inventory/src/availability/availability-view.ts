@@ -4,6 +4,7 @@ import { readModel } from '@omnistream/projections';
 import type { LocationStock } from '../domain/stock/stock-item-messages.js';
 import type { LocationProfile } from '../domain/location/location.js';
 import type { SalesChannel } from '../domain/channel/sales-channel.js';
+import { eligibleLocations } from '../domain/channel/eligible-locations.js';
 import { NETWORK_PROJECTION } from '../read-models/network-projection.js';
 import { STOCK_PROJECTION } from '../read-models/stock-projection.js';
 import { stockDeltas } from '../read-models/stock-deltas.js';
@@ -38,6 +39,8 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
   const skus = new Map<string, SkuLevels>();
   const locations = new Map<string, KnownLocation>();
   const channels = new Map<string, SalesChannel>();
+  /** Eligible locations per channel, most preferred first; dropped whenever a location or channel changes. */
+  const eligible = new Map<string, readonly LocationProfile[]>();
   let position: FeedPosition | undefined;
   let stopped = false;
   let wake: () => void = () => {};
@@ -118,6 +121,7 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
   };
 
   const applyNetwork = (event: EventEnvelope) => {
+    eligible.clear();
     const data = event.data as Record<string, unknown>;
     if (event.type === 'LocationRegistered' || event.type === 'LocationUpdated') {
       const { at: _at, ...profile } = data;
@@ -174,6 +178,15 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
     location: (locationId: string): KnownLocation | undefined => locations.get(locationId),
     locations: (): IterableIterator<KnownLocation> => locations.values(),
     channel: (channelId: string): SalesChannel | undefined => channels.get(channelId),
+    /** The channel's eligible locations now (see eligibleLocations), computed once per change of the network. */
+    eligibleLocations: (channel: SalesChannel): readonly LocationProfile[] => {
+      let found = eligible.get(channel.channelId);
+      if (found === undefined) {
+        found = eligibleLocations(channel, locations.values());
+        eligible.set(channel.channelId, found);
+      }
+      return found;
+    },
     /** Resolves once the view has applied everything on the feed up to now. */
     caughtUp: async () => {
       const head = await store.feedHead();

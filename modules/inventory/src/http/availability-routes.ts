@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { DomainError } from '@omnistream/kernel';
 import type { HttpApp } from '@omnistream/http';
 import { channelAvailability } from '../availability/channel-availability.js';
-import { eligibleLocations } from '../domain/channel/eligible-locations.js';
 import { channelNotFound } from './network-routes.js';
 import type { InventoryRouteDependencies } from './inventory-route-dependencies.js';
 import { Id, Sku } from './inventory-schemas.js';
@@ -50,7 +49,7 @@ export const registerAvailabilityRoutes = (app: HttpApp, { view }: InventoryRout
       if (bad !== undefined) throw new DomainError('INVALID_SKUS', `${JSON.stringify(bad)} is not a SKU`);
       const channel = view.channel(channelId);
       if (channel === undefined) throw channelNotFound(channelId);
-      let locations = eligibleLocations(channel, view.locations());
+      let locations = view.eligibleLocations(channel);
       if (locationId !== undefined) {
         locations = locations.filter((l) => l.locationId === locationId);
         if (locations.length === 0)

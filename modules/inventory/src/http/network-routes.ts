@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { DomainError, isDomainError } from '@omnistream/kernel';
 import type { HttpApp } from '@omnistream/http';
-import { eligibleLocations } from '../domain/channel/eligible-locations.js';
 import type { InventoryRouteDependencies } from './inventory-route-dependencies.js';
 import { ChannelBody, Id, LocationBody, LocationView } from './inventory-schemas.js';
 
@@ -146,7 +145,7 @@ export const registerNetworkRoutes = (
       return reply.send({
         channelId: channel.channelId,
         market: channel.market,
-        eligibleLocations: eligibleLocations(channel, view.locations()).map((l) => l.locationId),
+        eligibleLocations: view.eligibleLocations(channel).map((l) => l.locationId),
       });
     },
   );

@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { DomainError } from '@omnistream/kernel';
 import type { HttpApp } from '@omnistream/http';
 import { readModel } from '@omnistream/projections';
-import { eligibleLocations } from '../domain/channel/eligible-locations.js';
 import type { StockItemCommand } from '../domain/stock/stock-item-messages.js';
 import { STOCK_PROJECTION } from '../read-models/stock-projection.js';
 import { channelNotFound } from './network-routes.js';
@@ -120,7 +119,7 @@ export const registerStockRoutes = (
       const { reservationId, sku, channel: channelId, quantity, locationId, ttlSeconds } = request.body;
       const channel = view.channel(channelId);
       if (channel === undefined) throw channelNotFound(channelId);
-      const eligible = eligibleLocations(channel, view.locations()).map((l) => l.locationId);
+      const eligible = view.eligibleLocations(channel).map((l) => l.locationId);
       if (locationId !== undefined && !eligible.includes(locationId))
         throw new DomainError(
           'LOCATION_NOT_ELIGIBLE',
