@@ -52,6 +52,8 @@ export interface ServerDependencies {
  */
 export const createServer = async (config: ServerConfig, { logger }: ServerDependencies): Promise<Server> => {
   const database = await openConfiguredDatabase(config.database);
+  // Modules already started when a later step fails are closed before the database, newest first.
+  const started: { close(): Promise<void> }[] = [];
   try {
     const applied = await runMigrations(database, serverMigrations);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -88,6 +90,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     });
     inventory.registerRoutes(app);
     await inventory.start();
+    started.unshift(inventory);
     const catalog = createCatalogModule({
       eventStore,
       database,
@@ -95,6 +98,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     });
     catalog.registerRoutes(app);
     await catalog.start();
+    started.unshift(catalog);
     const messaging = await startMessaging(config, {
       database,
       eventStore,
@@ -135,6 +139,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       close,
     };
   } catch (error) {
+    for (const module of started) await module.close();
     await database.close();
     throw error;
   }
