@@ -98,8 +98,12 @@ describe('a broker started through the programmatic API', () => {
       await consumer.stop();
       expect(performance.now() - stopping).toBeLessThan(5_000);
       await bus.close();
-      // Committed before the outage, so nothing from before it comes again; nothing after it is lost.
-      expect(received.map(textOf).sort()).toEqual(range(0, 25).sort());
+      // Committed before the outage, so nothing from before it comes again; nothing after it is lost. Delivery is
+      // at least once (the inbox dedupes): a message after the restart may come twice if its commit was lost to
+      // the rejoin, so those are compared as a set.
+      const texts = received.map(textOf);
+      expect(texts.filter((t) => Number(t) < 20).sort()).toEqual(range(0, 20).sort());
+      expect([...new Set(texts)].sort()).toEqual(range(0, 25).sort());
     },
   );
 
