@@ -12,6 +12,11 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   EVENT_TOO_LARGE: 400,
   APPEND_TOO_LARGE: 400,
   EVENT_NOT_SERIALIZABLE: 400,
+  // Webhooks from payment providers and carriers whose signature or credential does not verify.
+  WEBHOOK_SIGNATURE_INVALID: 401,
+  // An external provider (payment, carrier) that failed or could not be reached: the request may be retried.
+  PROVIDER_UNAVAILABLE: 503,
+  PROVIDER_ERROR: 502,
   // Broken invariants of our own code, not of the request: the caller cannot fix them.
   APPEND_NOT_FIRST_WRITE: 500,
   STREAM_ORDER_VIOLATION: 500,
