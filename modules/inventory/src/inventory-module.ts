@@ -1,4 +1,4 @@
-import { systemClock, type Clock, type CommandMetadata } from '@omnistream/kernel';
+import { isDomainError, systemClock, type Clock, type CommandMetadata } from '@omnistream/kernel';
 import type { EventStore } from '@omnistream/event-store';
 import { inlineProjection, startProjection, type ProjectionHandle } from '@omnistream/projections';
 import type { HttpApp } from '@omnistream/http';
@@ -8,9 +8,13 @@ import { registerInventoryRoutes } from './http/register-inventory-routes.js';
 import { networkProjection } from './read-models/network-projection.js';
 import { stockProjection } from './read-models/stock-projection.js';
 import { startExpirySweep } from './reservations/start-expiry-sweep.js';
+import { sourcingProjection } from './read-models/sourcing-projection.js';
+import { createRuleSetCatalogue } from './sourcing-service/rule-set-catalogue.js';
+import { createOrderSourcer, DEFAULT_RULE_SET_ID } from './sourcing-service/create-order-sourcer.js';
+import { defaultRuleSet } from './simulation/default-rule-set.js';
 
 /** The inventory read models; the event store must be created with their inline hooks (`inventoryAppendHooks`). */
-export const inventoryProjections = [stockProjection, networkProjection] as const;
+export const inventoryProjections = [stockProjection, networkProjection, sourcingProjection] as const;
 export const inventoryAppendHooks = () =>
   inventoryProjections.map((projection) => inlineProjection(projection));
 
@@ -34,19 +38,42 @@ export const createInventoryModule = ({
 }: InventoryModuleDependencies) => {
   const handlers = inventoryHandlers(eventStore);
   const view: AvailabilityView = createAvailabilityView(eventStore, {
+    clock,
     onError: (error) => onError(error, 'availability view'),
   });
   const metadata = (correlationId?: string): CommandMetadata => ({
     now: clock.now().toISOString(),
     ...(correlationId === undefined ? {} : { correlationId }),
   });
+  const ruleSets = createRuleSetCatalogue(eventStore.database);
+  const sourceOrder = createOrderSourcer({ eventStore, view, handlers, ruleSets, clock, metadata });
+  /** The shipped rule set becomes version 1 of `default` on first start; later starts leave it as users left it. */
+  const publishDefaultRuleSet = async () => {
+    try {
+      await handlers.ruleSet(
+        `sourcingrules-${DEFAULT_RULE_SET_ID}`,
+        {
+          type: 'PublishRuleSet',
+          data: { ruleSet: { ...defaultRuleSet, id: DEFAULT_RULE_SET_ID } },
+          metadata: metadata(),
+        },
+        { expectedVersion: 0 },
+      );
+    } catch (error) {
+      if (!isDomainError(error, 'STREAM_VERSION_CONFLICT')) throw error;
+    }
+  };
   let projections: ProjectionHandle[] = [];
   let stopSweep: () => Promise<void> = async () => {};
   return {
     name: 'inventory' as const,
     handlers,
     view,
-    registerRoutes: (app: HttpApp) => registerInventoryRoutes(app, { eventStore, handlers, view, metadata }),
+    ruleSets,
+    /** Sources an order on live stock and records the decision (what POST /inventory/sourcing/decisions does). */
+    sourceOrder,
+    registerRoutes: (app: HttpApp) =>
+      registerInventoryRoutes(app, { eventStore, handlers, view, metadata, ruleSets, sourceOrder }),
     start: async () => {
       projections = inventoryProjections.map((projection) =>
         startProjection(eventStore, projection, {
@@ -55,6 +82,7 @@ export const createInventoryModule = ({
         }),
       );
       await Promise.all(projections.map((p) => p.activated()));
+      await publishDefaultRuleSet();
       await view.start();
       stopSweep = startExpirySweep({
         eventStore,

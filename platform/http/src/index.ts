@@ -16,3 +16,4 @@ export {
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency/register-idempotency.js';
 export { requestFingerprint } from './idempotency/request-fingerprint.js';
 export { registerRequestMetrics } from './register-request-metrics.js';
+export { ifMatchVersion } from './if-match-version.js';

@@ -5,7 +5,7 @@ import { priceKey } from '../domain/price-list/price-list-state.js';
 import { priceListView } from '../read-models/price-list-view.js';
 import type { CatalogRouteDependencies } from './catalog-route-dependencies.js';
 import { commandMetadata } from './command-metadata.js';
-import { ifMatchVersion } from './if-match.js';
+import { ifMatchVersion } from '@omnistream/http';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { priceListNotFound } from './price-list-not-found.js';
 import { Instant, PriceEntry, PriceEntryPage, PriceListId, SetPriceBody } from './price-list-schemas.js';

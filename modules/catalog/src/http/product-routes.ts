@@ -3,7 +3,7 @@ import { DomainError } from '@omnistream/kernel';
 import type { HttpApp } from '@omnistream/http';
 import { productView, type ProductView } from '../read-models/product-view.js';
 import { commandMetadata } from './command-metadata.js';
-import { ifMatchVersion } from './if-match.js';
+import { ifMatchVersion } from '@omnistream/http';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { CreateProductBody, ProductPage, Sku, UpdateProductBody } from './product-schemas.js';
 import type { CatalogRouteDependencies } from './catalog-route-dependencies.js';

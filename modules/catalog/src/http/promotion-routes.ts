@@ -3,7 +3,7 @@ import { uuidV7 } from '@omnistream/kernel';
 import type { Discount } from '@omnistream/contracts/catalog';
 import type { HttpApp } from '@omnistream/http';
 import { commandMetadata } from './command-metadata.js';
-import { ifMatchVersion } from './if-match.js';
+import { ifMatchVersion } from '@omnistream/http';
 import { PriceListId, PromotionId, SchedulePromotionBody } from './price-list-schemas.js';
 import { priceListNotFound } from './price-list-not-found.js';
 import type { CatalogRouteDependencies } from './catalog-route-dependencies.js';

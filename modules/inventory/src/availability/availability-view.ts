@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@omnistream/kernel';
+import { systemClock, type Clock } from '@omnistream/kernel';
 import type { EventStore, FeedPosition } from '@omnistream/event-store';
 import { readModel } from '@omnistream/projections';
 import type { LocationStock } from '../domain/stock/stock-item-messages.js';
@@ -8,6 +9,8 @@ import { eligibleLocations } from '../domain/channel/eligible-locations.js';
 import { NETWORK_PROJECTION } from '../read-models/network-projection.js';
 import { STOCK_PROJECTION } from '../read-models/stock-projection.js';
 import { stockDeltas } from '../read-models/stock-deltas.js';
+import { SOURCING_PROJECTION } from '../read-models/sourcing-projection.js';
+import type { OrderSourcingEvent } from '../domain/order-sourcing/order-sourcing.js';
 import type { StockItemEvent } from '../domain/stock/stock-item-messages.js';
 
 export interface KnownLocation {
@@ -24,7 +27,11 @@ export interface AvailabilityViewOptions {
   /** How often the feed is read when no commit woke the view, in milliseconds. */
   readonly pollIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
+  /** Decides which days of sourcing load are loaded at start (today and yesterday, UTC). */
+  readonly clock?: Clock;
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * The read side of availability, in memory: the stock projection loaded once, then kept current from the event
@@ -36,11 +43,16 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
   const db = store.database;
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const onError = options.onError ?? (() => {});
+  const clock = options.clock ?? systemClock;
   const skus = new Map<string, SkuLevels>();
   const locations = new Map<string, KnownLocation>();
   const channels = new Map<string, SalesChannel>();
   /** Eligible locations per channel, most preferred first; dropped whenever a location or channel changes. */
   const eligible = new Map<string, readonly LocationProfile[]>();
+  /** Bumped on every location or channel change, so callers can cache what they derive from the network. */
+  let networkGeneration = 0;
+  /** Order lines sourcing gave each location, by UTC day (YYYY-MM-DD) then location id. */
+  const load = new Map<string, Map<string, number>>();
   let position: FeedPosition | undefined;
   let stopped = false;
   let wake: () => void = () => {};
@@ -99,6 +111,31 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
       const defined = await db.query<{ definition: SalesChannel }>(`select definition from ${t('channels')}`);
       for (const row of defined) channels.set(row.definition.channelId, row.definition);
     });
+    const yesterday = new Date(clock.now().getTime() - DAY_MS).toISOString().slice(0, 10);
+    await readModel(db, SOURCING_PROJECTION, async ({ t }) => {
+      const rows = await db.query<{ day: string; location_id: string; lines: string }>(
+        `select day, location_id, lines::text from ${t('load')} where day >= $1`,
+        [yesterday],
+      );
+      for (const row of rows) addLoad(row.day, row.location_id, +row.lines);
+    });
+  };
+
+  const addLoad = (day: string, locationId: string, lines: number) => {
+    let byLocation = load.get(day);
+    if (byLocation === undefined) {
+      byLocation = new Map();
+      load.set(day, byLocation);
+      // Keep two days: today's, and yesterday's for the minutes either side of midnight.
+      for (const known of [...load.keys()].sort().slice(0, -2)) load.delete(known);
+    }
+    byLocation.set(locationId, (byLocation.get(locationId) ?? 0) + lines);
+  };
+
+  const applySourcing = (event: EventEnvelope) => {
+    if (event.type !== 'OrderSourcingDecided') return;
+    const { day, change } = (event as unknown as OrderSourcingEvent).data.load;
+    for (const [locationId, lines] of Object.entries(change)) addLoad(day, locationId, lines);
   };
 
   const applyStock = async (event: EventEnvelope) => {
@@ -122,6 +159,7 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
 
   const applyNetwork = (event: EventEnvelope) => {
     eligible.clear();
+    networkGeneration += 1;
     const data = event.data as Record<string, unknown>;
     if (event.type === 'LocationRegistered' || event.type === 'LocationUpdated') {
       const { at: _at, ...profile } = data;
@@ -148,6 +186,7 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
           if (event.streamId.startsWith('stock-')) await applyStock(event);
           else if (event.streamId.startsWith('location-') || event.streamId.startsWith('saleschannel-'))
             applyNetwork(event);
+          else if (event.streamId.startsWith('sourcing-')) applySourcing(event);
         }
         position = page.position;
         if (page.events.length === 1000) continue;
@@ -187,6 +226,10 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
       }
       return found;
     },
+    /** Changes whenever a location or channel does: a key for caches of what follows from the network. */
+    networkGeneration: (): number => networkGeneration,
+    /** Order lines sourcing has given the location on a UTC day (YYYY-MM-DD). */
+    load: (day: string, locationId: string): number => load.get(day)?.get(locationId) ?? 0,
     /** Resolves once the view has applied everything on the feed up to now. */
     caughtUp: async () => {
       const head = await store.feedHead();

@@ -1,4 +1,4 @@
-import { canonicalJson, sameJson } from '../json-schema/canonical-json.js';
+import { canonicalJson, sameJson } from '@omnistream/kernel';
 import type { JsonSchemaObject } from '../json-schema/json-schema.js';
 import { acceptsType, bothMayBe, typesOf } from './instance-types.js';
 import type { Report } from './restriction.js';

@@ -1,4 +1,4 @@
-import { canonicalJson, sameJson } from '../json-schema/canonical-json.js';
+import { canonicalJson, sameJson } from '@omnistream/kernel';
 import { pointerSegment, type JsonSchema, type JsonSchemaObject } from '../json-schema/json-schema.js';
 import { compareArrays } from './compare-arrays.js';
 import { compareObjects } from './compare-objects.js';

@@ -3,7 +3,7 @@ import { platformMigrations } from '@omnistream/event-store';
 import { createHttpApp, type HttpApp } from '@omnistream/http';
 import { createLogger } from '@omnistream/observability';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
-import { canonicalJson as canonical } from '../json-schema/canonical-json.js';
+import { canonicalJson as canonical } from '@omnistream/kernel';
 import { createSchemaRegistry } from '../registry/create-schema-registry.js';
 import { schemaRegistrySchema } from '../registry/registry-schema.js';
 import { schemaRegistryPlugin } from './schema-registry-plugin.js';

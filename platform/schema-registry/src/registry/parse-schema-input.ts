@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../json-schema/canonical-json.js';
+import { canonicalJson } from '@omnistream/kernel';
 import { compileJsonSchema, DRAFT_2020_12, schemaProblems } from '../json-schema/compile-json-schema.js';
 import { isJsonSchema, isSchemaObject, type JsonSchema } from '../json-schema/json-schema.js';
 import { invalidSchema, RegistryError } from './registry-error.js';

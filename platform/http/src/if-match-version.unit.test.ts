@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '@omnistream/kernel';
-import { ifMatchVersion } from './if-match.js';
+import { ifMatchVersion } from './if-match-version.js';
 
 describe('If-Match', () => {
   it.each([

@@ -1,6 +1,7 @@
 /**
- * JSON text with object keys sorted and no insignificant whitespace. Two schemas with the same canonical text are
- * the same schema: the registry deduplicates on it, so re-registering a reformatted schema keeps its id.
+ * JSON text with object keys sorted and no insignificant whitespace: two values with the same canonical text are
+ * the same value, whatever order their keys were written or stored in (jsonb reorders them). The schema registry
+ * deduplicates schemas on it; aggregates compare stored values with it.
  */
 export const canonicalJson = (value: unknown): string => JSON.stringify(sortKeys(value));
 
