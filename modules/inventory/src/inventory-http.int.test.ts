@@ -32,6 +32,7 @@ describe.each(testDatabases())('inventory over HTTP on $name', (database) => {
     expect(await available('SKU-A')).toEqual({
       sku: 'SKU-A',
       available: 11,
+      price: null,
       locations: [
         { locationId: 'dc-1', available: 8 },
         { locationId: 'store-a', available: 3 },

@@ -9,12 +9,18 @@ import { networkProjection } from './read-models/network-projection.js';
 import { stockProjection } from './read-models/stock-projection.js';
 import { startExpirySweep } from './reservations/start-expiry-sweep.js';
 import { sourcingProjection } from './read-models/sourcing-projection.js';
+import { channelPriceProjection } from './read-models/channel-price-projection.js';
 import { createRuleSetCatalogue } from './sourcing-service/rule-set-catalogue.js';
 import { createOrderSourcer, DEFAULT_RULE_SET_ID } from './sourcing-service/create-order-sourcer.js';
 import { defaultRuleSet } from './simulation/default-rule-set.js';
 
 /** The inventory read models; the event store must be created with their inline hooks (`inventoryAppendHooks`). */
-export const inventoryProjections = [stockProjection, networkProjection, sourcingProjection] as const;
+export const inventoryProjections = [
+  stockProjection,
+  networkProjection,
+  sourcingProjection,
+  channelPriceProjection,
+] as const;
 export const inventoryAppendHooks = () =>
   inventoryProjections.map((projection) => inlineProjection(projection));
 
@@ -73,7 +79,7 @@ export const createInventoryModule = ({
     /** Sources an order on live stock and records the decision (what POST /inventory/sourcing/decisions does). */
     sourceOrder,
     registerRoutes: (app: HttpApp) =>
-      registerInventoryRoutes(app, { eventStore, handlers, view, metadata, ruleSets, sourceOrder }),
+      registerInventoryRoutes(app, { eventStore, handlers, view, metadata, clock, ruleSets, sourceOrder }),
     start: async () => {
       projections = inventoryProjections.map((projection) =>
         startProjection(eventStore, projection, {

@@ -64,7 +64,7 @@ describe.each(testDatabases())('no oversell on $name', (database) => {
     const availability = await fetch(`${base}/inventory/availability?skus=HOT-1&channel=web-gb`);
     expect(await availability.json()).toEqual({
       channel: 'web-gb',
-      items: [{ sku: 'HOT-1', available: 0, locations: [] }],
+      items: [{ sku: 'HOT-1', available: 0, price: null, locations: [] }],
     });
   });
 });

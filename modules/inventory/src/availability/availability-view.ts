@@ -11,6 +11,13 @@ import { STOCK_PROJECTION } from '../read-models/stock-projection.js';
 import { stockDeltas } from '../read-models/stock-deltas.js';
 import { SOURCING_PROJECTION } from '../read-models/sourcing-projection.js';
 import type { OrderSourcingEvent } from '../domain/order-sourcing/order-sourcing.js';
+import {
+  CHANNEL_PRICE_PROJECTION,
+  isPriceListEvent,
+  type PriceListEvent,
+} from '../read-models/channel-price-projection.js';
+import type { PriceEntry, PromotionEntry } from '@omnistream/contracts/catalog';
+import { createPriceBook } from './price-book.js';
 import type { StockItemEvent } from '../domain/stock/stock-item-messages.js';
 
 export interface KnownLocation {
@@ -53,6 +60,7 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
   let networkGeneration = 0;
   /** Order lines sourcing gave each location, by UTC day (YYYY-MM-DD) then location id. */
   const load = new Map<string, Map<string, number>>();
+  const prices = createPriceBook();
   let position: FeedPosition | undefined;
   let stopped = false;
   let wake: () => void = () => {};
@@ -118,6 +126,16 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
         [yesterday],
       );
       for (const row of rows) addLoad(row.day, row.location_id, +row.lines);
+    });
+    await readModel(db, CHANNEL_PRICE_PROJECTION, async ({ t }) => {
+      const entries = await db.query<{ scope: string; price: PriceEntry }>(
+        `select scope, price from ${t('prices')}`,
+      );
+      for (const row of entries) prices.setPrice(row.scope, row.price);
+      const promotions = await db.query<{ scope: string; promotion: PromotionEntry }>(
+        `select scope, promotion from ${t('promotions')}`,
+      );
+      for (const row of promotions) prices.schedule(row.scope, row.promotion);
     });
   };
 
@@ -187,6 +205,7 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
           else if (event.streamId.startsWith('location-') || event.streamId.startsWith('saleschannel-'))
             applyNetwork(event);
           else if (event.streamId.startsWith('sourcing-')) applySourcing(event);
+          else if (isPriceListEvent(event)) prices.apply(event as unknown as PriceListEvent);
         }
         position = page.position;
         if (page.events.length === 1000) continue;
@@ -226,6 +245,13 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
       }
       return found;
     },
+    /** The price of a SKU for a channel's market, price channel and currency at an instant (catalog rules). */
+    price: (channel: SalesChannel, sku: string, at: Date) =>
+      prices.price(
+        { market: channel.market, channel: channel.priceChannel, currency: channel.currency },
+        sku,
+        at,
+      ),
     /** Changes whenever a location or channel does: a key for caches of what follows from the network. */
     networkGeneration: (): number => networkGeneration,
     /** Order lines sourcing has given the location on a UTC day (YYYY-MM-DD). */

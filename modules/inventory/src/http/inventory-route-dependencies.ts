@@ -1,4 +1,4 @@
-import type { CommandMetadata } from '@omnistream/kernel';
+import type { Clock, CommandMetadata } from '@omnistream/kernel';
 import type { EventStore } from '@omnistream/event-store';
 import type { AvailabilityView } from '../availability/availability-view.js';
 import type { InventoryHandlers } from '../inventory-handlers.js';
@@ -11,6 +11,7 @@ export interface InventoryRouteDependencies {
   readonly handlers: InventoryHandlers;
   readonly view: AvailabilityView;
   readonly metadata: (correlationId?: string) => CommandMetadata;
+  readonly clock: Clock;
   readonly ruleSets: RuleSetCatalogue;
   readonly sourceOrder: OrderSourcer;
 }
