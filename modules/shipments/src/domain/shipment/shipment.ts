@@ -5,8 +5,22 @@ import type { Shipment, ShipmentCommand, ShipmentEvent, TrackingStatus } from '.
 
 type Existing = Exclude<Shipment, { status: 'none' }>;
 
-/** The same request again, field by field (JSON, since every part is plain data): a redelivery. */
-const sameRequest = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Plain data in one spelling: keys sorted, since a stored event comes back with its keys in another order. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : typeof value === 'object' && value !== null
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, child]) => child !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([key, child]) => [key, canonical(child)]),
+        )
+      : value;
+
+/** The same request again, field by field: a redelivery. */
+const sameRequest = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 const existing = (state: Shipment, shipmentId: string): Existing => {
   if (state.status === 'none')

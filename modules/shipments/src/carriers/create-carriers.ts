@@ -1,0 +1,15 @@
+import type { Clock } from '@omnistream/kernel';
+import type { ShipmentsConfig } from '../config/shipments-config.js';
+import type { Carrier } from './carrier.js';
+import { createSandboxCarrier } from './sandbox/sandbox-carrier.js';
+
+/** One adapter per carrier configured under `carriers`. */
+export const createCarriers = (
+  config: ShipmentsConfig,
+  deps: { clock: Clock; fetch: typeof fetch; onError: (error: unknown, where: string) => void },
+): Map<string, Carrier> => {
+  const carriers = new Map<string, Carrier>();
+  const { sandbox } = config.carriers;
+  if (sandbox !== undefined) carriers.set('sandbox', createSandboxCarrier({ config: sandbox, ...deps }));
+  return carriers;
+};
