@@ -4,6 +4,16 @@ import type { AuthorisePaymentData, RecordAuthorisationData } from './payment-co
 import type { PaymentEvent } from './payment-events.js';
 import type { OpenPayment, Payment } from './payment-state.js';
 
+/** A provider answers only for its own payments: a notification signed by another is never applied. */
+export const checkProvider = (state: OpenPayment, provider: string | undefined): void => {
+  if (provider !== undefined && provider !== state.provider)
+    throw new DomainError(
+      'PAYMENT_PROVIDER_MISMATCH',
+      `payment ${state.paymentId} is handled by ${state.provider}, not ${provider}`,
+      { paymentId: state.paymentId },
+    );
+};
+
 export const paymentNotFound = (paymentId: string | undefined): DomainError =>
   new DomainError('PAYMENT_NOT_FOUND', `there is no payment ${paymentId ?? ''}`.trim(), { paymentId });
 
@@ -40,6 +50,7 @@ export const decideAuthorise = (data: AuthorisePaymentData, state: Payment, now:
  */
 export const decideRecordAuthorisation = (data: RecordAuthorisationData, state: Payment): PaymentEvent[] => {
   if (!state.exists) throw paymentNotFound(undefined);
+  checkProvider(state, data.provider);
   const open = state.authorisation === 'requested' || state.authorisation === 'pending';
   if (!open) return [];
   const { paymentId, orderId } = state;

@@ -1,5 +1,5 @@
 import { DomainError } from '@omnistream/kernel';
-import { paymentNotFound } from './decide-authorisation.js';
+import { checkProvider, paymentNotFound } from './decide-authorisation.js';
 import type { RecordOperationOutcomeData, RecordSubmissionData } from './payment-commands.js';
 import type { PaymentEvent } from './payment-events.js';
 import { operationsOf, type OpenPayment, type Payment, type PaymentOperation } from './payment-state.js';
@@ -45,6 +45,7 @@ export const decideRecordSubmission = (data: RecordSubmissionData, state: Paymen
 /** The first outcome of an operation wins; the same notification twice, or a late synchronous answer, adds nothing. */
 export const decideRecordOutcome = (data: RecordOperationOutcomeData, state: Payment): PaymentEvent[] => {
   if (!state.exists) throw paymentNotFound(undefined);
+  checkProvider(state, data.provider);
   const operation = findOperation(state, data);
   if (operation.status === 'succeeded' || operation.status === 'failed') return [];
   const { paymentId, orderId, currency } = state;

@@ -20,6 +20,8 @@ export interface RecordAuthorisationData {
   readonly reason?: string;
   /** When the provider decided (its notification time) or when we heard it. */
   readonly at: string;
+  /** The provider that answered; a notification from another provider than the payment's is refused. */
+  readonly provider?: string;
 }
 
 /** A capture or refund: `id` names it so a redelivery is recognised; amount defaults to all that is left. */
@@ -44,6 +46,7 @@ export interface RecordOperationOutcomeData {
   readonly providerReference?: string;
   readonly reason?: string;
   readonly at: string;
+  readonly provider?: string;
 }
 
 export type PaymentCommand =

@@ -279,3 +279,14 @@ describe('cancelling a payment', () => {
       .when(recordAuthorisation('authorised'))
       .then([]));
 });
+
+describe('answers from providers', () => {
+  it('are refused when they come from another provider than the payment’s', () =>
+    given([requested])
+      .when({
+        type: 'RecordAuthorisation',
+        data: { outcome: 'authorised', providerReference: 'x', at: now, provider: 'adyen' },
+        metadata: { now },
+      })
+      .thenRejects('PAYMENT_PROVIDER_MISMATCH'));
+});
