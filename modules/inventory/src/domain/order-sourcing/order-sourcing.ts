@@ -1,4 +1,5 @@
 import { DomainError, type Command, type DecidedEvent, type Decider } from '@omnistream/kernel';
+import type { OrderSourcingDecided } from '@omnistream/contracts/inventory';
 import type { SourcingDecision } from '../sourcing/sourcing-decision.js';
 
 /** Order lines each location picks for one decision, by location id. */
@@ -14,22 +15,8 @@ export interface OrderSourcing {
 
 export type OrderSourcingCommand = Command<'RecordSourcingDecision', { readonly decision: SourcingDecision }>;
 
-export type OrderSourcingEvent = DecidedEvent<
-  'OrderSourcingDecided',
-  {
-    readonly orderId: string;
-    /** 1 for the first decision of the order, 2 when it was sourced again (a store rejected it, say). */
-    readonly sequence: number;
-    readonly decision: SourcingDecision;
-    /**
-     * How this decision changes each location's load on `day` (lines added, and lines taken back from the
-     * decision it replaces when that was made the same day): today's load is the sum of these, so re-sourcing an
-     * order does not count its lines twice.
-     */
-    readonly load: { readonly day: string; readonly change: LocationLines };
-    readonly at: string;
-  }
->;
+/** Public: the order saga learns from it where each line comes from (contracts/inventory, topic inventory.sourcing). */
+export type OrderSourcingEvent = DecidedEvent<'OrderSourcingDecided', OrderSourcingDecided>;
 
 /** Lines per location of a decision: a line split over two locations is work at both. */
 export const linesByLocation = (decision: SourcingDecision): LocationLines => {

@@ -1,4 +1,14 @@
 import type { Command, DecidedEvent, PersistentMap } from '@omnistream/kernel';
+import type {
+  ReservationCommitted,
+  ReservationExpired,
+  ReservationReleased,
+  SafetyStockSet,
+  StockAdjusted,
+  StockCounted,
+  StockReceived,
+  StockReserved,
+} from '@omnistream/contracts/inventory';
 
 /** Units of one SKU at one location. `reserved` is held for open reservations; `safety` is never promised. */
 export interface LocationStock {
@@ -47,48 +57,11 @@ export type StockItemCommand =
   | Command<'ExpireReservations', { sku: string }>;
 
 export type StockItemEvent =
-  | DecidedEvent<
-      'StockReceived',
-      { sku: string; locationId: string; quantity: number; reference: string | null; at: string }
-    >
-  | DecidedEvent<
-      'StockAdjusted',
-      { sku: string; locationId: string; delta: number; reason: string; at: string }
-    >
-  | DecidedEvent<
-      'StockCounted',
-      { sku: string; locationId: string; counted: number; previous: number; difference: number; at: string }
-    >
-  | DecidedEvent<'SafetyStockSet', { sku: string; locationId: string; quantity: number; at: string }>
-  | DecidedEvent<
-      'StockReserved',
-      {
-        sku: string;
-        reservationId: string;
-        channel: string;
-        quantity: number;
-        allocations: readonly Allocation[];
-        expiresAt: string;
-        at: string;
-      }
-    >
-  | DecidedEvent<
-      'ReservationReleased',
-      { sku: string; reservationId: string; allocations: readonly Allocation[]; reason: string; at: string }
-    >
-  | DecidedEvent<
-      'ReservationExpired',
-      { sku: string; reservationId: string; allocations: readonly Allocation[]; at: string }
-    >
-  | DecidedEvent<
-      'ReservationCommitted',
-      {
-        sku: string;
-        reservationId: string;
-        /** The allocations picked now; the rest, if any, stay reserved. */
-        allocations: readonly Allocation[];
-        /** True when nothing of the reservation is left held. */
-        complete: boolean;
-        at: string;
-      }
-    >;
+  | DecidedEvent<'StockReceived', StockReceived>
+  | DecidedEvent<'StockAdjusted', StockAdjusted>
+  | DecidedEvent<'StockCounted', StockCounted>
+  | DecidedEvent<'SafetyStockSet', SafetyStockSet>
+  | DecidedEvent<'StockReserved', StockReserved>
+  | DecidedEvent<'ReservationReleased', ReservationReleased>
+  | DecidedEvent<'ReservationExpired', ReservationExpired>
+  | DecidedEvent<'ReservationCommitted', ReservationCommitted>;
