@@ -1,6 +1,7 @@
 import type { Clock } from '@omnistream/kernel';
 import type { PaymentsConfig } from '../config/payments-config.js';
 import type { PaymentProvider } from './payment-provider.js';
+import { createAdyenProvider } from './adyen/adyen-provider.js';
 import { createSandboxProvider, type WebhookDelivery } from './sandbox/sandbox-provider.js';
 
 export interface ProviderDependencies {
@@ -49,6 +50,12 @@ export const createProviders = ({
             : deliverOverHttp(fetch, sandbox.webhookUrl),
         onDeliveryError: (error) => onError(error, 'sandbox webhook delivery'),
       }),
+    );
+  const adyen = config.providers.adyen;
+  if (adyen !== undefined)
+    providers.set(
+      'adyen',
+      createAdyenProvider({ config: adyen, fetch, timeoutMs: config.providerTimeoutMs }),
     );
   return providers;
 };
