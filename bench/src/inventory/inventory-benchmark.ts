@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import {
   createEventStore,
   openPostgresDatabase,
@@ -60,6 +62,8 @@ const againstBareHttp = async (
   }
 };
 
+const CONTRACTS = fileURLToPath(new URL('../../../contracts', import.meta.url));
+
 /** Sourcing decisions, availability reads and reservations (one hot SKU, 1,000 spread SKUs) on PostgreSQL. */
 export const inventoryBenchmark: Benchmark = {
   description: 'sourcing decisions/s; availability reads and reservations over HTTP vs a bare HTTP server',
@@ -71,12 +75,14 @@ export const inventoryBenchmark: Benchmark = {
 
     const scratch = await createScratchDatabase(options.postgresUrl, 'omnistream_bench_inventory');
     const db = await openPostgresDatabase({ url: scratch.url, maxConnections: options.pool ?? 10 });
-    const store = createEventStore(db, { onAppended: inventoryAppendHooks() });
+    await runMigrations(db, [...platformMigrations, projectionsSchema, schemaRegistrySchema]);
+    // As the server runs it: every public stock event is checked against its contract inside the append.
+    const contracts = await openContracts(db, CONTRACTS);
+    const store = createEventStore(db, { validate: contracts.validate, onAppended: inventoryAppendHooks() });
     const inventory = createInventoryModule({ eventStore: store });
     const app = await createHttpApp({ logger: createLogger({ level: 'silent' }) });
     let version = 'unknown';
     try {
-      await runMigrations(db, [...platformMigrations, projectionsSchema]);
       version = (await db.query<{ version: string }>('select version() as version'))[0]?.version ?? version;
       inventory.registerRoutes(app);
       await inventory.start();
