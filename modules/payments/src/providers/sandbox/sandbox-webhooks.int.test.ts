@@ -11,7 +11,7 @@ describe.each(testDatabases())('sandbox webhooks over real HTTP, on $name', (dat
       listen: true,
       // Counts what goes over the wire, so the test shows the webhook took the HTTP path.
       fetch: (input, init) => {
-        delivered.push(String(input));
+        delivered.push(input instanceof Request ? input.url : input.toString());
         return fetch(input, init);
       },
       config: (port) =>
