@@ -1,1 +1,35 @@
-export {};
+export { order } from './domain/order/order.js';
+export type { OrderEvent } from './domain/order/order-event.js';
+export type {
+  Order,
+  OrderState,
+  LineState,
+  ShipmentState,
+  ShipmentStatus,
+  PaymentState,
+  ReturnState,
+} from './domain/order/order-state.js';
+export {
+  ORDER_SAGA_COMMAND_TYPES,
+  type OrderCommand,
+  type OrderCustomerCommand,
+  type OrderSagaCommand,
+  type PlaceOrder,
+  type CancelOrder,
+  type CancelOrderLines,
+  type ChangeDeliveryAddress,
+  type ConfirmShipmentPicked,
+  type RejectShipment,
+  type ConfirmCollected,
+  type RequestReturn,
+  type ReceiveReturn,
+  type RecordStockReserved,
+  type RecordPaymentAuthorised,
+  type ReleaseOrder,
+  type RecordShipmentDispatched,
+  type RecordShipmentDelivered,
+  type MarkReadyForCollection,
+  type RecordPaymentCaptured,
+  type RecordRefund,
+  type FailOrder,
+} from './domain/order/order-commands.js';
