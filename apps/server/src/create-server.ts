@@ -15,6 +15,8 @@ import {
 import type { SchemaRegistry } from '@omnistream/schema-registry';
 import { createCatalogModule, catalogAppendHooks } from '@omnistream/catalog';
 import { createInventoryModule, inventoryAppendHooks } from '@omnistream/inventory';
+import { createPaymentsModule, parsePaymentsConfig, paymentsAppendHooks } from '@omnistream/payments';
+import { createShipmentsModule, shipmentsAppendHooks } from '@omnistream/shipments';
 import type { ServerConfig } from './config/server-config.js';
 import { registerHealthRoute } from './health-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
@@ -62,7 +64,12 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     // Public events are checked against their contracts inside every append: nothing invalid is written.
     const eventStore = createEventStore(database, {
       validate: contracts.validate,
-      onAppended: [...inventoryAppendHooks(), ...catalogAppendHooks()],
+      onAppended: [
+        ...inventoryAppendHooks(),
+        ...catalogAppendHooks(),
+        ...paymentsAppendHooks(),
+        ...shipmentsAppendHooks(),
+      ],
     });
     const idempotency = createIdempotencyStore(database, config.idempotency);
     const metrics = createMetricsRegistry();
@@ -99,6 +106,24 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     catalog.registerRoutes(app);
     await catalog.start();
     started.unshift(catalog);
+    const payments = createPaymentsModule({
+      eventStore,
+      database,
+      config: parsePaymentsConfig(config.payments),
+      onError: (error, where) => logger.error({ err: error, where }, 'payments background work failed'),
+    });
+    payments.registerRoutes(app);
+    await payments.start();
+    started.unshift(payments);
+    const shipments = createShipmentsModule({
+      eventStore,
+      database,
+      ...(config.shipments === undefined ? {} : { config: config.shipments }),
+      onError: (error, where) => logger.error({ err: error, where }, 'shipments background work failed'),
+    });
+    shipments.registerRoutes(app);
+    await shipments.start();
+    started.unshift(shipments);
     const messaging = await startMessaging(config, {
       database,
       eventStore,
@@ -121,8 +146,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       (closing ??= (async () => {
         clearInterval(purge);
         await app.close();
-        await inventory.close();
-        await catalog.close();
+        for (const module of started) await module.close();
         await messaging.close();
         await eventStore.close();
         await database.close();

@@ -49,7 +49,24 @@ export const createShipmentsModule = ({
 }: ShipmentsModuleDependencies) => {
   const config = parseShipmentsConfig(rawConfig);
   const handlers = shipmentsHandlers(eventStore);
-  const carriers = createCarriers(config, { clock, fetch: client, onError });
+  let app: HttpApp | undefined;
+  const carriers = createCarriers(config, {
+    clock,
+    fetch: client,
+    onError,
+    // Same route, same signature check as over HTTP, without a socket: for deployments that set no webhookUrl.
+    deliverInProcess: async (rawBody, headers) => {
+      if (app === undefined) throw new Error('shipments routes are not registered yet');
+      const response = await app.inject({
+        method: 'POST',
+        url: '/shipments/webhooks/sandbox',
+        payload: rawBody,
+        headers,
+      });
+      if (response.statusCode >= 300)
+        throw new Error(`webhook answered ${response.statusCode}: ${response.body}`);
+    },
+  });
   const runtime: ShipmentsRuntime = {
     eventStore,
     handlers,
@@ -63,7 +80,10 @@ export const createShipmentsModule = ({
     name: 'shipments' as const,
     handlers,
     config,
-    registerRoutes: (app: HttpApp) => registerShipmentsRoutes(app, runtime),
+    registerRoutes: (routes: HttpApp) => {
+      app = routes;
+      registerShipmentsRoutes(routes, runtime);
+    },
     /** Requests a shipment and buys its label; repeating it never buys a second one. */
     createShipment: (
       input: CreateShipmentInput,

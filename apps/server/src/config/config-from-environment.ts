@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { kafkaBusOptionsFromEnv } from '@omnistream/messaging/kafka';
 import { ConfigError } from './parse-config.js';
@@ -28,6 +29,23 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
   OMNISTREAM_TOPIC_REPLICATION_FACTOR:
     'topics.replicationFactor: replicas of a topic the file does not set (default 1)',
   OMNISTREAM_RELAY: 'relay.enabled: false stops this process publishing public events (default true)',
+  OMNISTREAM_PAYMENTS_CONFIG_FILE:
+    'payments: JSON file of payment providers and routing (default: the sandbox)',
+  OMNISTREAM_SHIPMENTS_CONFIG_FILE:
+    'shipments: JSON file of carriers and routing (default: the sandbox carrier)',
+};
+
+/** A module's JSON config file; its content is checked by the module's own parser at start. */
+const jsonFile = (env: Environment, name: string, cwd: string): unknown => {
+  const file = env[name]?.trim();
+  if (!file) return undefined;
+  try {
+    return JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigError(
+      `${name}: cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 };
 
 /** OMNISTREAM_KAFKA_* to the bus config; without brokers the bus stays in-process. */
@@ -129,5 +147,7 @@ export const configFromEnvironment = (env: Environment, cwd: string): Record<str
       replicationFactor: integer(env, 'OMNISTREAM_TOPIC_REPLICATION_FACTOR'),
     }),
     relay: defined({ enabled: flag(env, 'OMNISTREAM_RELAY') }),
+    payments: jsonFile(env, 'OMNISTREAM_PAYMENTS_CONFIG_FILE', cwd),
+    shipments: jsonFile(env, 'OMNISTREAM_SHIPMENTS_CONFIG_FILE', cwd),
   });
 };

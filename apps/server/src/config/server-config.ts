@@ -152,6 +152,18 @@ export const ServerConfig = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    payments: Type.Optional(
+      Type.Unknown({
+        description:
+          'The payments module config (providers, routing by market and method; see modules/payments). Default: the sandbox for everything.',
+      }),
+    ),
+    shipments: Type.Optional(
+      Type.Unknown({
+        description:
+          'The shipments module config (carriers, routing by market and service level; see modules/shipments). Default: the sandbox carrier.',
+      }),
+    ),
     shutdownTimeoutMs: Milliseconds(
       10_000,
       'After SIGTERM, in-flight requests get this long to finish before the process is stopped.',

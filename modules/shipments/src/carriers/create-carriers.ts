@@ -7,7 +7,12 @@ import { createUpsCarrier } from './ups/ups-carrier.js';
 /** One adapter per carrier configured under `carriers`. */
 export const createCarriers = (
   config: ShipmentsConfig,
-  deps: { clock: Clock; fetch: typeof fetch; onError: (error: unknown, where: string) => void },
+  deps: {
+    clock: Clock;
+    fetch: typeof fetch;
+    onError: (error: unknown, where: string) => void;
+    deliverInProcess?: (rawBody: string, headers: Record<string, string>) => Promise<void>;
+  },
 ): Map<string, Carrier> => {
   const carriers = new Map<string, Carrier>();
   const { sandbox, ups } = config.carriers;

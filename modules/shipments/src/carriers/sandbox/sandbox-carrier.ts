@@ -25,6 +25,11 @@ export interface SandboxCarrierDependencies {
   readonly fetch?: typeof fetch;
   /** A webhook that could not be delivered after its retries. */
   readonly onError?: (error: unknown, where: string) => void;
+  /**
+   * Where webhooks go when the config names no `webhookUrl`: the module's own webhook route in-process (same
+   * route, same signature check, no socket), so an embedded server needs no URL of itself.
+   */
+  readonly deliverInProcess?: (rawBody: string, headers: Record<string, string>) => Promise<void>;
 }
 
 interface Parcel {
@@ -54,6 +59,7 @@ export const createSandboxCarrier = ({
   clock = systemClock,
   fetch: send = fetch,
   onError = () => {},
+  deliverInProcess,
 }: SandboxCarrierDependencies): Carrier => {
   const parcels = new Map<string, Parcel>();
   const byKey = new Map<string, string>();
@@ -61,7 +67,8 @@ export const createSandboxCarrier = ({
   let closed = false;
 
   const deliver = async (parcel: Parcel, event: CarrierTrackingEvent): Promise<void> => {
-    if (config.webhookUrl === undefined) return;
+    const url = config.webhookUrl;
+    if (url === undefined && deliverInProcess === undefined) return;
     const body = JSON.stringify({
       id: event.carrierEventId,
       trackingNumber: event.trackingNumber,
@@ -73,14 +80,12 @@ export const createSandboxCarrier = ({
     });
     for (let attempt = 1; !closed; attempt += 1) {
       try {
-        const response = await send(config.webhookUrl, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [SANDBOX_SIGNATURE_HEADER]: signSandboxWebhook(config.webhookSecret, body, clock.now().getTime()),
-          },
-          body,
-        });
+        const headers = {
+          'content-type': 'application/json',
+          [SANDBOX_SIGNATURE_HEADER]: signSandboxWebhook(config.webhookSecret, body, clock.now().getTime()),
+        };
+        if (url === undefined && deliverInProcess !== undefined) return await deliverInProcess(body, headers);
+        const response = await send(url as string, { method: 'POST', headers, body });
         await response.arrayBuffer();
         if (response.ok) return;
         throw new Error(`webhook answered ${response.status}`);
