@@ -13,6 +13,7 @@ export type {
   ReservationReleased,
   ReservationExpired,
   ReservationCommitted,
+  ReservationReallocated,
   StockEventType,
 } from './stock/stock-events.js';
 export type { OrderSourcingDecided } from './sourcing/order-sourcing-decided.js';

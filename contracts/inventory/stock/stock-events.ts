@@ -80,6 +80,15 @@ export interface ReservationCommitted {
   readonly at: string;
 }
 
+/** A held reservation moved to other locations (where sourcing decided the order ships from). */
+export interface ReservationReallocated {
+  readonly sku: string;
+  readonly reservationId: string;
+  readonly from: readonly StockAllocation[];
+  readonly to: readonly StockAllocation[];
+  readonly at: string;
+}
+
 export type StockEventType =
   | 'StockReceived'
   | 'StockAdjusted'
@@ -88,4 +97,5 @@ export type StockEventType =
   | 'StockReserved'
   | 'ReservationReleased'
   | 'ReservationExpired'
-  | 'ReservationCommitted';
+  | 'ReservationCommitted'
+  | 'ReservationReallocated';

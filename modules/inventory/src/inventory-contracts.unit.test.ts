@@ -52,6 +52,13 @@ const stockEvents = run(stockItem, [
     expiresAt: '2026-11-27T09:30:00.000Z',
   }),
   stock('ReleaseReservation', { reservationId: 'o-2-1', reason: 'payment declined' }),
+  stock('ReallocateReservation', {
+    reservationId: 'o-1-1',
+    allocations: [
+      { locationId: 'dc', quantity: 1 },
+      { locationId: 'store-1', quantity: 1 },
+    ],
+  }),
   stock('CommitReservation', { reservationId: 'o-1-1' }),
   stock('ExpireReservations', {}, later),
 ]);
@@ -116,6 +123,7 @@ describe('the inventory contracts', () => {
       'inventory.sourcing-OrderSourcingDecided',
       'inventory.stock-ReservationCommitted',
       'inventory.stock-ReservationExpired',
+      'inventory.stock-ReservationReallocated',
       'inventory.stock-ReservationReleased',
       'inventory.stock-SafetyStockSet',
       'inventory.stock-StockAdjusted',

@@ -59,3 +59,18 @@ export {
   sagaCommandSubject,
   SAGA_COMMAND_ISSUED_SCHEMA,
 } from './saga-command-codec.js';
+export {
+  correlateSagaReply,
+  isSagaCommandReply,
+  sagaReplyStreamId,
+  type SagaCommandOrigin,
+  type SagaCommandReply,
+  type SagaCommandSucceeded,
+  type SagaCommandRejected,
+} from './saga-command-replies.js';
+export {
+  startSagaCommandConsumer,
+  type SagaCommandConsumerOptions,
+  type SagaCommandContext,
+  type SagaCommandExecutor,
+} from './start-saga-command-consumer.js';

@@ -68,6 +68,21 @@ export const stockDeltas = (events: readonly (StockItemEvent & { version: number
         });
         break;
       }
+      case 'ReservationReallocated': {
+        for (const a of event.data.from) level(sku, a.locationId).reserved -= a.quantity;
+        for (const a of event.data.to) level(sku, a.locationId).reserved += a.quantity;
+        const previous = reservations.get(event.data.reservationId);
+        reservations.set(event.data.reservationId, {
+          ...previous,
+          reservation_id: event.data.reservationId,
+          sku,
+          quantity: event.data.to.reduce((sum, a) => sum + a.quantity, 0),
+          allocations: event.data.to,
+          status: 'open',
+          updated_at: event.data.at,
+        });
+        break;
+      }
       case 'ReservationReleased':
       case 'ReservationExpired':
       case 'ReservationCommitted': {

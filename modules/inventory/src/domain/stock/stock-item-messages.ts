@@ -2,6 +2,7 @@ import type { Command, DecidedEvent, PersistentMap } from '@omnistream/kernel';
 import type {
   ReservationCommitted,
   ReservationExpired,
+  ReservationReallocated,
   ReservationReleased,
   SafetyStockSet,
   StockAdjusted,
@@ -54,6 +55,11 @@ export type StockItemCommand =
     >
   | Command<'ReleaseReservation', { sku: string; reservationId: string; reason: string }>
   | Command<'CommitReservation', { sku: string; reservationId: string; locationId?: string }>
+  /** Moves a held reservation to other locations (where sourcing decided it ships from), all or nothing. */
+  | Command<
+      'ReallocateReservation',
+      { sku: string; reservationId: string; allocations: readonly Allocation[] }
+    >
   | Command<'ExpireReservations', { sku: string }>;
 
 export type StockItemEvent =
@@ -64,4 +70,5 @@ export type StockItemEvent =
   | DecidedEvent<'StockReserved', StockReserved>
   | DecidedEvent<'ReservationReleased', ReservationReleased>
   | DecidedEvent<'ReservationExpired', ReservationExpired>
-  | DecidedEvent<'ReservationCommitted', ReservationCommitted>;
+  | DecidedEvent<'ReservationCommitted', ReservationCommitted>
+  | DecidedEvent<'ReservationReallocated', ReservationReallocated>;

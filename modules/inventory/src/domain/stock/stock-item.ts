@@ -1,5 +1,5 @@
 import { DomainError, PersistentMap, type Decider } from '@omnistream/kernel';
-import { allocate, availableToPromise } from './allocate.js';
+import { allocate, availableToPromise, promisable } from './allocate.js';
 import type {
   Allocation,
   LocationStock,
@@ -134,6 +134,52 @@ export const stockItem: Decider<StockItem, StockItemCommand, StockItemEvent> = {
           },
         ];
       }
+      case 'ReallocateReservation': {
+        const { reservationId, allocations } = command.data;
+        const open = state.reservations.get(reservationId);
+        if (open === undefined)
+          throw new DomainError(
+            'RESERVATION_NOT_FOUND',
+            `no open reservation ${reservationId} of ${data.sku}`,
+          );
+        const target = new Map<string, number>();
+        for (const a of allocations) {
+          units('quantity', a.quantity, { min: 1 });
+          target.set(a.locationId, (target.get(a.locationId) ?? 0) + a.quantity);
+        }
+        const total = [...target.values()].reduce((sum, q) => sum + q, 0);
+        if (total !== open.quantity)
+          throw new DomainError(
+            'INVALID_ALLOCATIONS',
+            `reservation ${reservationId} holds ${open.quantity} of ${data.sku}; the new allocations add up to ${total}`,
+          );
+        const own = new Map(open.allocations.map((a) => [a.locationId, a.quantity]));
+        const same =
+          own.size === target.size && [...target].every(([locationId, q]) => own.get(locationId) === q);
+        if (same) return []; // already where it was asked to be: a retry
+        for (const [locationId, quantity] of target) {
+          const extra = quantity - (own.get(locationId) ?? 0);
+          const free = promisable(at(state, locationId));
+          if (extra > free)
+            throw new DomainError(
+              'INSUFFICIENT_STOCK',
+              `${locationId} can promise ${free} more of ${data.sku}; moving reservation ${reservationId} there needs ${extra}`,
+              { sku: data.sku, locationId, available: free, requested: extra },
+            );
+        }
+        return [
+          {
+            type: 'ReservationReallocated',
+            data: {
+              sku: data.sku,
+              reservationId,
+              from: open.allocations,
+              to: [...target].map(([locationId, quantity]) => ({ locationId, quantity })),
+              at: now,
+            },
+          },
+        ];
+      }
       case 'ExpireReservations':
         return [...state.reservations.entries()]
           .filter(([, reservation]) => reservation.expiresAt <= now)
@@ -172,6 +218,18 @@ export const stockItem: Decider<StockItem, StockItemCommand, StockItemEvent> = {
       case 'ReservationReleased':
       case 'ReservationExpired':
         return holdEach(closed(state, event.data.reservationId), event.data.allocations, -1, 0);
+      case 'ReservationReallocated': {
+        const open = state.reservations.get(event.data.reservationId);
+        if (open === undefined) return state;
+        const moved = {
+          ...state,
+          reservations: state.reservations.set(event.data.reservationId, {
+            ...open,
+            allocations: event.data.to,
+          }),
+        };
+        return holdEach(holdEach(moved, event.data.from, -1, 0), event.data.to, 1, 0);
+      }
       case 'ReservationCommitted': {
         const open = state.reservations.get(event.data.reservationId);
         const picked = new Set(event.data.allocations.map((a) => a.locationId));

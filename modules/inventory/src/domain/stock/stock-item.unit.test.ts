@@ -180,4 +180,81 @@ describe('a stock item', () => {
       .given([received('dc', 7)])
       .when(reserve('r1', 1.5))
       .thenRejects('INVALID_QUANTITY'));
+
+  describe('moving a reservation to where sourcing decided it ships from', () => {
+    const reallocate = (allocations: { locationId: string; quantity: number }[]) =>
+      command('ReallocateReservation', { sku: 'SKU-1', reservationId: 'r1', allocations });
+    const held = [
+      received('dc', 2),
+      received('store-1', 3),
+      reserved('r1', [{ locationId: 'dc', quantity: 2 }]),
+    ];
+
+    it('moves the units, freeing the old location', () =>
+      spec
+        .given(held)
+        .when(reallocate([{ locationId: 'store-1', quantity: 2 }]))
+        .then([
+          {
+            type: 'ReservationReallocated',
+            data: {
+              sku: 'SKU-1',
+              reservationId: 'r1',
+              from: [{ locationId: 'dc', quantity: 2 }],
+              to: [{ locationId: 'store-1', quantity: 2 }],
+              at: now,
+            },
+          },
+        ]));
+
+    it('does nothing when the reservation is already there (a retry)', () =>
+      spec
+        .given(held)
+        .when(reallocate([{ locationId: 'dc', quantity: 2 }]))
+        .then([]));
+
+    it('counts the reservation own units when it grows at a location it already holds', () =>
+      spec
+        .given([
+          received('dc', 2),
+          reserved('r1', [
+            { locationId: 'dc', quantity: 1 },
+            { locationId: 'store-1', quantity: 1 },
+          ]),
+        ])
+        .when(reallocate([{ locationId: 'dc', quantity: 2 }]))
+        .then([
+          {
+            type: 'ReservationReallocated',
+            data: {
+              sku: 'SKU-1',
+              reservationId: 'r1',
+              from: [
+                { locationId: 'dc', quantity: 1 },
+                { locationId: 'store-1', quantity: 1 },
+              ],
+              to: [{ locationId: 'dc', quantity: 2 }],
+              at: now,
+            },
+          },
+        ]));
+
+    it('refuses a location that cannot promise the units', () =>
+      spec
+        .given(held)
+        .when(reallocate([{ locationId: 'store-2', quantity: 2 }]))
+        .thenRejects('INSUFFICIENT_STOCK'));
+
+    it('refuses allocations that do not add up to what is held', () =>
+      spec
+        .given(held)
+        .when(reallocate([{ locationId: 'store-1', quantity: 1 }]))
+        .thenRejects('INVALID_ALLOCATIONS'));
+
+    it('refuses a reservation that is not open', () =>
+      spec
+        .given([received('dc', 2)])
+        .when(reallocate([{ locationId: 'dc', quantity: 1 }]))
+        .thenRejects('RESERVATION_NOT_FOUND'));
+  });
 });
