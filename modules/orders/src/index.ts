@@ -33,3 +33,12 @@ export {
   type RecordRefund,
   type FailOrder,
 } from './domain/order/order-commands.js';
+export {
+  createOrdersModule,
+  ordersAppendHooks,
+  ordersProjections,
+  type OrdersModule,
+  type OrdersModuleDependencies,
+  type OrderSagaCommandInput,
+} from './orders-module.js';
+export type { OrderView } from './read-models/order-view.js';
