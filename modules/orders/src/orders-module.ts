@@ -13,11 +13,7 @@ import {
   type ProjectionHandle,
 } from '@omnistream/projections';
 import { order } from './domain/order/order.js';
-import {
-  ORDER_SAGA_COMMAND_TYPES,
-  type OrderCommand,
-  type OrderSagaCommand,
-} from './domain/order/order-commands.js';
+import { ORDER_SAGA_COMMAND_TYPES, type OrderSagaCommand } from './domain/order/order-commands.js';
 import { orderProjection } from './read-models/order-projection.js';
 import { orderPriceProjection } from './read-models/order-price-projection.js';
 import { orderQueries } from './read-models/order-queries.js';

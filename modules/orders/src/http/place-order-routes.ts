@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { DomainError, uuidV7 } from '@omnistream/kernel';
-import type { DeliveryAddress, OrderFulfilment } from '@omnistream/contracts/orders';
+import type { OrderFulfilment } from '@omnistream/contracts/orders';
 import type { HttpApp } from '@omnistream/http';
 import { priceOrderLines } from '../pricing/price-order-lines.js';
 import type { OrderRouteDependencies } from './order-route-dependencies.js';
