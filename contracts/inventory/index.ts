@@ -32,3 +32,16 @@ export type {
   SourcingExplanation,
   UnfulfillableReason,
 } from './sourcing/sourcing-decision.js';
+export type {
+  OrderStockLine,
+  LineReservationRef,
+  ReserveOrderStock,
+  ReserveOrderStockResult,
+  ReleaseOrderStock,
+  SourcingFulfilment,
+  SourceOrder,
+  SourcedShipment,
+  SourceOrderResult,
+  CommitShipmentStock,
+  InventorySagaCommand,
+} from './saga-commands.js';

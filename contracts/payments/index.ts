@@ -21,3 +21,11 @@ export type {
   PaymentEventDataByType,
   PaymentEventType,
 } from './payment/payment-events.js';
+export type {
+  AuthorisePayment,
+  CapturePayment,
+  CancelPayment,
+  RefundPayment,
+  PaymentCommandResult,
+  PaymentsSagaCommand,
+} from './saga-commands.js';

@@ -23,3 +23,9 @@ export type {
   ShipmentCancelled,
   ShipmentEventType,
 } from './shipment/shipment-events.js';
+export type {
+  CreateShipmentCommand,
+  CancelShipmentCommand,
+  ShipmentCommandResult,
+  ShipmentsSagaCommand,
+} from './saga-commands.js';

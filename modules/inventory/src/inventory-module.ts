@@ -13,6 +13,7 @@ import { channelPriceProjection } from './read-models/channel-price-projection.j
 import { createRuleSetCatalogue } from './sourcing-service/rule-set-catalogue.js';
 import { createOrderSourcer, DEFAULT_RULE_SET_ID } from './sourcing-service/create-order-sourcer.js';
 import { defaultRuleSet } from './simulation/default-rule-set.js';
+import { executeInventoryCommand } from './saga/execute-inventory-command.js';
 
 /** The inventory read models; the event store must be created with their inline hooks (`inventoryAppendHooks`). */
 export const inventoryProjections = [
@@ -78,6 +79,8 @@ export const createInventoryModule = ({
     ruleSets,
     /** Sources an order on live stock and records the decision (what POST /inventory/sourcing/decisions does). */
     sourceOrder,
+    /** Applies the commands sagas send inventory (contracts/inventory InventorySagaCommand). */
+    execute: executeInventoryCommand({ handlers, view, sourceOrder, clock, metadata }),
     registerRoutes: (app: HttpApp) =>
       registerInventoryRoutes(app, { eventStore, handlers, view, metadata, clock, ruleSets, sourceOrder }),
     start: async () => {

@@ -14,6 +14,7 @@ import { createPaymentOperations, type PaymentOperations } from './operations/pa
 import { createProviders } from './providers/create-providers.js';
 import type { PaymentProvider } from './providers/payment-provider.js';
 import { paymentProjection } from './read-models/payment-projection.js';
+import { executePaymentsCommand } from './saga/execute-payments-command.js';
 
 /** The payments read model (payments by order). Inline: the event store needs `paymentsAppendHooks()`. */
 export const paymentsProjections: readonly Projection[] = [paymentProjection];
@@ -38,6 +39,8 @@ export interface PaymentsModule {
   /** The use cases the order saga calls (authorise, capture, refund, cancel): no stream layout to know. */
   readonly handlers: PaymentOperations;
   readonly providers: ReadonlyMap<string, PaymentProvider>;
+  /** Applies the commands sagas send payments (contracts/payments PaymentsSagaCommand). */
+  readonly execute: ReturnType<typeof executePaymentsCommand>;
   /** Adds every route under /payments, the webhook route included; call once per app, before it listens. */
   registerRoutes(app: HttpApp): void;
   start(): Promise<void>;
@@ -82,6 +85,7 @@ export const createPaymentsModule = ({
     name: 'payments',
     handlers,
     providers,
+    execute: executePaymentsCommand(handlers),
     registerRoutes: (target) => {
       app = target;
       registerPaymentsRoutes(target, { operations: handlers, eventStore, database, clock });

@@ -15,6 +15,7 @@ import { shipmentIndex } from './read-models/shipment-index.js';
 import { shipmentProjection } from './read-models/shipment-projection.js';
 import { shipmentsHandlers } from './shipments-handlers.js';
 import type { ShipmentView } from './shipment-view.js';
+import { executeShipmentsCommand } from './saga/execute-shipments-command.js';
 
 /** The shipments read model is inline: the event store must be created with `shipmentsAppendHooks()`. */
 export const shipmentsProjections = [shipmentProjection] as const;
@@ -94,6 +95,11 @@ export const createShipmentsModule = ({
       request: { readonly shipmentId: string; readonly reason: string },
       metadata?: Partial<CommandMetadata>,
     ): Promise<ShipmentView> => cancelShipment(runtime, request, metadata),
+    /** Applies the commands sagas send shipments (contracts/shipments ShipmentsSagaCommand). */
+    execute: executeShipmentsCommand({
+      createShipment: (input, metadata) => createShipment(runtime, input, metadata),
+      cancelShipment: (request, metadata) => cancelShipment(runtime, request, metadata),
+    }),
     getShipment: (shipmentId: string): Promise<ShipmentView> => loadShipment(runtime, shipmentId),
     /** Polls the carrier for a shipment's tracking and applies what is new (for carriers without webhooks). */
     refreshTracking: async (shipmentId: string): Promise<TrackingOutcome> => {

@@ -23,6 +23,21 @@ export const LocationBody = Type.Object(
     priority: Type.Integer({ minimum: 0, maximum: 1000, default: 0 }),
     dailyCapacity: Type.Integer({ minimum: 0, description: 'order lines it can pick in a day' }),
     capabilities: Type.Array(Capability, { uniqueItems: true }),
+    address: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          lines: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 3 }),
+          city: Type.String({ minLength: 1, maxLength: 100 }),
+          postalCode: Type.String({ minLength: 1, maxLength: 20 }),
+          countryCode: Type.String({ pattern: '^[A-Z]{2}$' }),
+        },
+        {
+          additionalProperties: false,
+          description: 'where carriers collect parcels; needed to ship from it',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -90,9 +90,10 @@ export const registerNetworkRoutes = (
       },
     },
     (_request, reply) => {
-      const all = [...view.locations()].map(({ profile, open }) => ({
+      const all = [...view.locations()].map(({ profile: { address, ...profile }, open }) => ({
         ...profile,
         capabilities: [...profile.capabilities],
+        ...(address === undefined ? {} : { address: { ...address, lines: [...address.lines] } }),
         open,
       }));
       void reply.send(all);

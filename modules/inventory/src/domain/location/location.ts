@@ -16,6 +16,17 @@ export interface LocationProfile {
   /** Order lines it can pick in a day. */
   readonly dailyCapacity: number;
   readonly capabilities: readonly LocationCapability[];
+  /** Where parcels are collected from: carriers need it on every label it ships; absent for none given. */
+  readonly address?: PostalAddress;
+}
+
+/** A postal address in the shape carriers take (contracts/shipments Address). */
+export interface PostalAddress {
+  readonly name: string;
+  readonly lines: readonly string[];
+  readonly city: string;
+  readonly postalCode: string;
+  readonly countryCode: string;
 }
 
 export type Location =
@@ -41,7 +52,10 @@ const checkProfile = (profile: LocationProfile): LocationProfile => {
   // Built field by field: a fixed key order makes two equal profiles serialise equally.
   const { locationId, name, type, market, lat, lon, priority, dailyCapacity } = profile;
   const capabilities = [...new Set(profile.capabilities)].sort();
-  return { locationId, name, type, market, lat, lon, priority, dailyCapacity, capabilities };
+  const checked = { locationId, name, type, market, lat, lon, priority, dailyCapacity, capabilities };
+  if (profile.address === undefined) return checked;
+  const { name: addressee, lines, city, postalCode, countryCode } = profile.address;
+  return { ...checked, address: { name: addressee, lines: [...lines], city, postalCode, countryCode } };
 };
 
 const same = (a: LocationProfile, b: LocationProfile) => JSON.stringify(a) === JSON.stringify(b);
