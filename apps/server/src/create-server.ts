@@ -17,6 +17,10 @@ import { createCatalogModule, catalogAppendHooks } from '@omnistream/catalog';
 import { createInventoryModule, inventoryAppendHooks } from '@omnistream/inventory';
 import { createPaymentsModule, parsePaymentsConfig, paymentsAppendHooks } from '@omnistream/payments';
 import { createShipmentsModule, shipmentsAppendHooks } from '@omnistream/shipments';
+import { createOrderFlowSaga, createOrdersModule, ordersAppendHooks } from '@omnistream/orders';
+import { combineCodecs } from '@omnistream/messaging';
+import { createSagaCommandCodec, sagaCommandTopic } from '@omnistream/sagas';
+import { startOrderFlow } from './start-order-flow.js';
 import type { ServerConfig } from './config/server-config.js';
 import { registerHealthRoute } from './health-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
@@ -69,6 +73,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
         ...catalogAppendHooks(),
         ...paymentsAppendHooks(),
         ...shipmentsAppendHooks(),
+        ...ordersAppendHooks(),
       ],
     });
     const idempotency = createIdempotencyStore(database, config.idempotency);
@@ -124,14 +129,48 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     shipments.registerRoutes(app);
     await shipments.start();
     started.unshift(shipments);
+    const orders = createOrdersModule({
+      eventStore,
+      database,
+      onError: (error, where) => logger.error({ err: error, where }, 'orders background work failed'),
+    });
+    orders.registerRoutes(app);
+    await orders.start();
+    started.unshift(orders);
+
+    // The order saga: its commands leave through the outbox on `<context>.commands`, each context applies them.
+    const orderFlow = createOrderFlowSaga(config.orders);
+    const targets = {
+      inventory: inventory.execute,
+      payments: payments.execute,
+      shipments: shipments.execute,
+      orders: (command: { type: string; data: unknown }, context: { correlationId?: string }) =>
+        orders.execute(command as Parameters<typeof orders.execute>[0], context),
+    };
+    const sagaCommands = await createSagaCommandCodec(
+      contracts.registry,
+      [orderFlow.name],
+      Object.keys(targets),
+    );
     const messaging = await startMessaging(config, {
       database,
       eventStore,
-      codec: contracts.codec,
+      codec: combineCodecs(contracts.codec, sagaCommands),
       contracts: contracts.registered,
+      extraTopics: Object.keys(targets).map(sagaCommandTopic),
       logger,
       metrics,
     });
+    started.unshift(messaging);
+    const flow = await startOrderFlow({
+      store: eventStore,
+      database,
+      bus: messaging.bus,
+      sagas: [orderFlow],
+      targets,
+      logger,
+    });
+    started.unshift(flow);
 
     const purge = setInterval(() => {
       idempotency.purgeExpired().then(
@@ -147,7 +186,6 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
         clearInterval(purge);
         await app.close();
         for (const module of started) await module.close();
-        await messaging.close();
         await eventStore.close();
         await database.close();
       })());

@@ -3,19 +3,19 @@ import { EVENT_HEADERS, type IncomingMessage } from '@omnistream/messaging';
 import { createLogger } from '@omnistream/observability';
 import { decodeWireFormat } from '@omnistream/schema-registry';
 import { testDatabaseConfigs } from '@omnistream/testing';
-import { orderContractFolder } from './contract-folder.fixture.js';
+import { ticketContractFolder } from './contract-folder.fixture.js';
 import { parseConfig } from './config/parse-config.js';
 import { createServer, type Server } from './create-server.js';
 
 const logger = createLogger({ level: 'silent' });
 
 describe.each(testDatabaseConfigs())('the server bus on $name', (shape) => {
-  let contracts: Awaited<ReturnType<typeof orderContractFolder>>;
+  let contracts: Awaited<ReturnType<typeof ticketContractFolder>>;
   let database: Awaited<ReturnType<typeof shape.create>>;
   let server: Server | undefined;
 
   beforeEach(async () => {
-    contracts = await orderContractFolder('orders');
+    contracts = await ticketContractFolder('orders');
     database = await shape.create();
   });
   afterEach(async () => {
@@ -37,7 +37,7 @@ describe.each(testDatabaseConfigs())('the server bus on $name', (shape) => {
     const received: IncomingMessage[] = [];
     const consumer = await server.bus.consume({
       group: 'server-test',
-      topics: ['orders.order'],
+      topics: ['orders.ticket'],
       handle: (messages) => {
         received.push(...messages);
         return Promise.resolve();
@@ -46,15 +46,15 @@ describe.each(testDatabaseConfigs())('the server bus on $name', (shape) => {
     try {
       const appended = await server.app.inject({
         method: 'POST',
-        url: '/streams/order-7',
+        url: '/streams/ticket-7',
         payload: {
           events: [
             {
-              type: 'OrderPlaced',
-              data: { orderId: 'o-7', total: 1999 },
+              type: 'TicketIssued',
+              data: { ticketId: 'o-7', total: 1999 },
               metadata: { correlationId: 'c-7' },
             },
-            { type: 'OrderNoteAdded', data: { note: 'private: no contract' } },
+            { type: 'TicketNoteAdded', data: { note: 'private: no contract' } },
           ],
         },
       });
@@ -65,17 +65,17 @@ describe.each(testDatabaseConfigs())('the server bus on $name', (shape) => {
       await new Promise((resolve) => setTimeout(resolve, 200)); // room for the private event to show up, wrongly
       expect(received).toHaveLength(1);
       const [message] = received as [IncomingMessage];
-      expect(message.key).toBe('order-7');
+      expect(message.key).toBe('ticket-7');
       expect(message.headers).toMatchObject({
-        [EVENT_HEADERS.eventType]: 'OrderPlaced',
+        [EVENT_HEADERS.eventType]: 'TicketIssued',
         [EVENT_HEADERS.correlationId]: 'c-7',
         [EVENT_HEADERS.contentType]: 'application/json',
       });
       const decoded = decodeWireFormat(message.value);
-      expect(JSON.parse(new TextDecoder().decode(decoded.payload))).toEqual({ orderId: 'o-7', total: 1999 });
+      expect(JSON.parse(new TextDecoder().decode(decoded.payload))).toEqual({ ticketId: 'o-7', total: 1999 });
       const subject = await server.app.inject({
         method: 'GET',
-        url: '/schema-registry/subjects/orders.order-OrderPlaced/versions/latest',
+        url: '/schema-registry/subjects/orders.ticket-TicketIssued/versions/latest',
       });
       expect(decoded.schema).toEqual({ id: subject.json<{ id: number }>().id });
       // The topic was provisioned with the configured partitions before the relay published anything.

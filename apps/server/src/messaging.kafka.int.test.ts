@@ -5,7 +5,7 @@ import { createKafkaBus } from '@omnistream/messaging/kafka';
 import { createLogger } from '@omnistream/observability';
 import { decodeWireFormat } from '@omnistream/schema-registry';
 import { testDatabaseConfigs } from '@omnistream/testing';
-import { orderContractFolder } from './contract-folder.fixture.js';
+import { ticketContractFolder } from './contract-folder.fixture.js';
 import { parseConfig } from './config/parse-config.js';
 import { createServer, type Server } from './create-server.js';
 
@@ -13,7 +13,7 @@ const logger = createLogger({ level: 'silent' });
 const brokers = (process.env.OMNISTREAM_TEST_KAFKA_BROKERS ?? '').split(',');
 
 describe.each(testDatabaseConfigs())('the server on Kafka with $name', (shape) => {
-  let contracts: Awaited<ReturnType<typeof orderContractFolder>>;
+  let contracts: Awaited<ReturnType<typeof ticketContractFolder>>;
   let context: string;
   let database: Awaited<ReturnType<typeof shape.create>>;
   let server: Server | undefined;
@@ -21,7 +21,7 @@ describe.each(testDatabaseConfigs())('the server on Kafka with $name', (shape) =
   beforeEach(async () => {
     // A context of its own per run: the broker is shared and keeps what earlier runs published.
     context = `shop${randomBytes(4).toString('hex')}`;
-    contracts = await orderContractFolder(context);
+    contracts = await ticketContractFolder(context);
     database = await shape.create();
   });
   afterEach(async () => {
@@ -44,8 +44,8 @@ describe.each(testDatabaseConfigs())('the server on Kafka with $name', (shape) =
     expect(server.bus.kind).toBe('kafka');
     const appended = await server.app.inject({
       method: 'POST',
-      url: '/streams/order-9',
-      payload: { events: [{ type: 'OrderPlaced', data: { orderId: 'o-9', total: 4200 } }] },
+      url: '/streams/ticket-9',
+      payload: { events: [{ type: 'TicketIssued', data: { ticketId: 'o-9', total: 4200 } }] },
     });
     expect(appended.statusCode).toBe(201);
 
@@ -53,7 +53,7 @@ describe.each(testDatabaseConfigs())('the server on Kafka with $name', (shape) =
     const received: IncomingMessage[] = [];
     const consumer = await reader.consume({
       group: `reader-${context}`,
-      topics: [`${context}.order`],
+      topics: [`${context}.ticket`],
       handle: (messages) => {
         received.push(...messages);
         return Promise.resolve();
@@ -65,10 +65,10 @@ describe.each(testDatabaseConfigs())('the server on Kafka with $name', (shape) =
         await new Promise((resolve) => setTimeout(resolve, 50));
       expect(received).toHaveLength(1);
       const [message] = received as [IncomingMessage];
-      expect(message.key).toBe('order-9');
-      expect(message.headers[EVENT_HEADERS.eventType]).toBe('OrderPlaced');
+      expect(message.key).toBe('ticket-9');
+      expect(message.headers[EVENT_HEADERS.eventType]).toBe('TicketIssued');
       expect(JSON.parse(new TextDecoder().decode(decodeWireFormat(message.value).payload))).toEqual({
-        orderId: 'o-9',
+        ticketId: 'o-9',
         total: 4200,
       });
       expect((await consumer.lag()).map((lag) => lag.partition).sort()).toEqual([0, 1, 2]);

@@ -11,11 +11,11 @@ import { createServer } from './create-server.js';
 
 const logger = createLogger({ level: 'silent' });
 
-const orderPlaced = (extra: Record<string, unknown> = {}) => ({
+const ticketIssued = (extra: Record<string, unknown> = {}) => ({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  properties: { orderId: { type: 'string' }, total: { type: 'integer', minimum: 0 }, ...extra },
-  required: ['orderId', 'total'],
+  properties: { ticketId: { type: 'string' }, total: { type: 'integer', minimum: 0 }, ...extra },
+  required: ['ticketId', 'total'],
   additionalProperties: false,
 });
 
@@ -23,9 +23,9 @@ describe.each(testDatabaseConfigs())('the server schema registry on $name', (sha
   let contractsDir: string;
   let database: Awaited<ReturnType<typeof shape.create>>;
   const writeContract = async (schema: unknown) => {
-    await mkdir(join(contractsDir, 'orders', 'order'), { recursive: true });
+    await mkdir(join(contractsDir, 'orders', 'ticket'), { recursive: true });
     await writeFile(
-      join(contractsDir, 'orders', 'order', 'OrderPlaced.v1.schema.json'),
+      join(contractsDir, 'orders', 'ticket', 'TicketIssued.v1.schema.json'),
       JSON.stringify(schema),
     );
   };
@@ -35,7 +35,7 @@ describe.each(testDatabaseConfigs())('the server schema registry on $name', (sha
   beforeEach(async () => {
     contractsDir = await mkdtemp(join(tmpdir(), 'omnistream-contracts-'));
     database = await shape.create();
-    await writeContract(orderPlaced());
+    await writeContract(ticketIssued());
   });
   afterEach(async () => {
     await database.drop();
@@ -48,21 +48,25 @@ describe.each(testDatabaseConfigs())('the server schema registry on $name', (sha
     try {
       const response = await first.app.inject({
         method: 'GET',
-        url: '/schema-registry/subjects/orders.order-OrderPlaced/versions/latest',
+        url: '/schema-registry/subjects/orders.ticket-TicketIssued/versions/latest',
       });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/vnd\.schemaregistry\.v1\+json/);
       id = response.json<{ id: number }>().id;
-      expect((await first.app.inject({ method: 'GET', url: '/schema-registry/subjects' })).json()).toEqual([
-        'orders.order-OrderPlaced',
+      // Besides the contracts, the saga command subjects (`<context>.commands-SagaCommandIssued`) are registered.
+      const subjects = (await first.app.inject({ method: 'GET', url: '/schema-registry/subjects' })).json<
+        string[]
+      >();
+      expect(subjects.filter((s) => !s.endsWith('.commands-SagaCommandIssued'))).toEqual([
+        'orders.ticket-TicketIssued',
       ]);
     } finally {
       await first.close();
     }
     const second = await start();
     try {
-      expect(await second.schemaRegistry.versions('orders.order-OrderPlaced')).toEqual([1]);
-      expect((await second.schemaRegistry.version('orders.order-OrderPlaced', 'latest')).id).toBe(id);
+      expect(await second.schemaRegistry.versions('orders.ticket-TicketIssued')).toEqual([1]);
+      expect((await second.schemaRegistry.version('orders.ticket-TicketIssued', 'latest')).id).toBe(id);
     } finally {
       await second.close();
     }
@@ -73,23 +77,23 @@ describe.each(testDatabaseConfigs())('the server schema registry on $name', (sha
     try {
       const refused = await server.app.inject({
         method: 'POST',
-        url: '/streams/order-1',
-        payload: { events: [{ type: 'OrderPlaced', data: { orderId: 'o-1', total: -5 } }] },
+        url: '/streams/ticket-1',
+        payload: { events: [{ type: 'TicketIssued', data: { ticketId: 'o-1', total: -5 } }] },
       });
       expect(refused.statusCode).toBe(422);
       expect(refused.json()).toMatchObject({
         code: 'SCHEMA_VALIDATION_FAILED',
-        detail: 'orders.order-OrderPlaced: /total must be >= 0 (minimum)',
+        detail: 'orders.ticket-TicketIssued: /total must be >= 0 (minimum)',
       });
-      expect(await server.eventStore.streamVersion('order-1')).toBe(0);
-      await server.eventStore.append('order-1', [
-        { type: 'OrderPlaced', data: { orderId: 'o-1', total: 5 } },
+      expect(await server.eventStore.streamVersion('ticket-1')).toBe(0);
+      await server.eventStore.append('ticket-1', [
+        { type: 'TicketIssued', data: { ticketId: 'o-1', total: 5 } },
       ]);
-      await server.eventStore.append('order-1', [{ type: 'OrderInternallyNoted', data: 'private' }]);
-      const [placed] = await server.eventStore.readStream('order-1');
+      await server.eventStore.append('ticket-1', [{ type: 'TicketInternallyNoted', data: 'private' }]);
+      const [placed] = await server.eventStore.readStream('ticket-1');
       expect(server.publicEvents.route(placed!)).toEqual({
-        topic: 'orders.order',
-        subject: 'orders.order-OrderPlaced',
+        topic: 'orders.ticket',
+        subject: 'orders.ticket-TicketIssued',
       });
     } finally {
       await server.close();
@@ -98,9 +102,9 @@ describe.each(testDatabaseConfigs())('the server schema registry on $name', (sha
 
   it('fails to start when a contract changed incompatibly, saying what broke', async () => {
     await (await start()).close();
-    await writeContract(orderPlaced({ total: { type: 'string' } }));
+    await writeContract(ticketIssued({ total: { type: 'string' } }));
     await expect(start()).rejects.toThrow(
-      /OrderPlaced\.v1\.schema\.json cannot be registered as orders\.order-OrderPlaced: .*#\/properties\/total: type narrowed from "integer" to "string"/,
+      /TicketIssued\.v1\.schema\.json cannot be registered as orders\.ticket-TicketIssued: .*#\/properties\/total: type narrowed from "integer" to "string"/,
     );
   });
 });

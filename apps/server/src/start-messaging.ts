@@ -28,6 +28,8 @@ export interface MessagingDependencies {
   readonly eventStore: EventStore;
   readonly codec: PublicEventCodec;
   readonly contracts: readonly RegisteredContract[];
+  /** Topics besides those of the contracts, e.g. `<context>.commands` for saga commands. */
+  readonly extraTopics?: readonly string[];
   readonly logger: Logger;
   readonly metrics: Registry;
 }
@@ -55,6 +57,7 @@ const openKafkaBus = async (config: KafkaConfig, logger: Logger): Promise<Bus> =
 const topicsToProvision = async (
   config: ServerConfig['topics'],
   contracts: readonly RegisteredContract[],
+  extraTopics: readonly string[],
 ): Promise<readonly TopicSpec[]> => {
   let file: { defaults?: unknown; topics?: Record<string, unknown> } = {};
   if (config.file !== undefined) {
@@ -66,7 +69,9 @@ const topicsToProvision = async (
       );
     }
   }
-  const fromContracts = Object.fromEntries(contracts.map((contract) => [contract.topic, {}]));
+  const fromContracts = Object.fromEntries(
+    [...contracts.map((contract) => contract.topic), ...extraTopics].map((topic) => [topic, {}]),
+  );
   try {
     return parseTopicsConfig({
       defaults: file.defaults ?? {
@@ -87,7 +92,7 @@ export const startMessaging = async (
   config: ServerConfig,
   deps: MessagingDependencies,
 ): Promise<StartedMessaging> => {
-  const topics = await topicsToProvision(config.topics, deps.contracts);
+  const topics = await topicsToProvision(config.topics, deps.contracts, deps.extraTopics ?? []);
   const bus =
     config.bus.kind === 'kafka'
       ? await openKafkaBus(config.bus, deps.logger)

@@ -42,3 +42,5 @@ export {
   type OrderSagaCommandInput,
 } from './orders-module.js';
 export type { OrderView } from './read-models/order-view.js';
+export { createOrderFlowSaga, type OrderFlowOptions } from './saga/order-flow-saga.js';
+export type { OrderFlow, OrderFlowEvent } from './saga/order-flow-state.js';

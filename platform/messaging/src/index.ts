@@ -38,7 +38,7 @@ export {
 export { parseTopicsConfig, type TopicsConfigDefaults } from './outbox/parse-topics-config.js';
 export { provisionTopics } from './outbox/provision-topics.js';
 export { startConsumer, type Consumer, type ConsumerOptions } from './consumer/start-consumer.js';
-export type { MessageHandler } from './consumer/deliver-message.js';
+export type { MessageHandler, MessagePreparer } from './consumer/deliver-message.js';
 export { messageId } from './consumer/message-id.js';
 export { defaultConsumerRetry, retryDelay, type RetryPolicy } from './consumer/retry-delay.js';
 export { startDeadLetterWorker, type DeadLetterWorkerOptions } from './consumer/start-dead-letter-worker.js';

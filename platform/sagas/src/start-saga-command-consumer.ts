@@ -6,6 +6,7 @@ import {
   type Bus,
   type Consumer,
   type ConsumerOptions,
+  type IncomingMessage,
 } from '@omnistream/messaging';
 import { decodeWireFormat } from '@omnistream/schema-registry';
 import { deriveId } from './derive-id.js';
@@ -43,15 +44,17 @@ export interface SagaCommandConsumerOptions {
   /** The context whose commands this consumes (`<target>.commands`). */
   readonly target: string;
   readonly execute: SagaCommandExecutor;
-  readonly consumer?: Partial<Omit<ConsumerOptions, 'bus' | 'db' | 'group' | 'topics' | 'handle'>>;
+  readonly consumer?: Partial<
+    Omit<ConsumerOptions, 'bus' | 'db' | 'group' | 'topics' | 'handle' | 'prepare'>
+  >;
 }
 
 const utf8 = new TextDecoder();
 
 /**
  * A context's side of saga commands: consumes `<target>.commands`, applies each command with the context's
- * executor, and records the outcome as a reply on `sagareply-<commandId>` in the same transaction as the inbox
- * row, so the saga learns it exactly once: SagaCommandSucceeded with the executor's result, or
+ * executor (before the consumer's transaction: at least once, hence idempotent executors), and records the outcome
+ * as a reply on `sagareply-<commandId>` in the same transaction as the inbox row, so the saga learns it once: SagaCommandSucceeded with the executor's result, or
  * SagaCommandRejected with the DomainError's code when the context said no. Transient failures (conflicts,
  * providers down) are retried by the consumer, then parked as dead letters, and never turned into a "no".
  */
@@ -62,41 +65,56 @@ export const startSagaCommandConsumer = ({
   target,
   execute,
   consumer = {},
-}: SagaCommandConsumerOptions): Promise<Consumer> =>
-  startConsumer({
+}: SagaCommandConsumerOptions): Promise<Consumer> => {
+  const decode = (message: IncomingMessage): SagaCommandIssued['data'] => {
+    const issued = JSON.parse(
+      utf8.decode(decodeWireFormat(message.value).payload),
+    ) as SagaCommandIssued['data'];
+    if (issued.target !== target)
+      throw new DomainError('SAGA_COMMAND_MISROUTED', `command for ${issued.target} arrived at ${target}`);
+    return issued;
+  };
+  const originOf = (issued: SagaCommandIssued['data']): SagaCommandOrigin => ({
+    commandId: issued.commandId,
+    saga: issued.saga,
+    instanceId: issued.instanceId,
+    step: issued.step,
+    role: issued.role,
+  });
+  const apply = async (message: IncomingMessage): Promise<SagaCommandReply> => {
+    const issued = decode(message);
+    const origin = originOf(issued);
+    const correlationId = message.headers[EVENT_HEADERS.correlationId];
+    try {
+      const result = await execute(issued.command, {
+        ...origin,
+        ...(typeof correlationId === 'string' ? { correlationId } : {}),
+      });
+      return { type: 'SagaCommandSucceeded', data: { ...origin, result: result ?? null } };
+    } catch (error) {
+      if (!isDomainError(error) || TRANSIENT.has(error.code)) throw error;
+      return { type: 'SagaCommandRejected', data: { ...origin, code: error.code, message: error.message } };
+    }
+  };
+  /** Outcomes applied before the consumer's transaction, by command id, waiting to be recorded in it. */
+  const applied = new Map<string, SagaCommandReply>();
+  return startConsumer({
     ...consumer,
     bus,
     db,
     group: `${target}-saga-commands`,
     topics: [sagaCommandTopic(target)],
+    // The executor's effects take transactions of their own (command handlers), so they run before the
+    // consumer's transaction, never inside it; the transaction then records the reply with the inbox row.
+    prepare: async (message) => {
+      const reply = await apply(message);
+      applied.set(reply.data.commandId, reply);
+    },
     handle: async (message, tx) => {
-      const issued = JSON.parse(
-        utf8.decode(decodeWireFormat(message.value).payload),
-      ) as SagaCommandIssued['data'];
-      if (issued.target !== target)
-        throw new DomainError('SAGA_COMMAND_MISROUTED', `command for ${issued.target} arrived at ${target}`);
-      const origin: SagaCommandOrigin = {
-        commandId: issued.commandId,
-        saga: issued.saga,
-        instanceId: issued.instanceId,
-        step: issued.step,
-        role: issued.role,
-      };
+      const issued = decode(message);
+      const reply = applied.get(issued.commandId) ?? (await apply(message));
+      applied.delete(issued.commandId);
       const correlationId = message.headers[EVENT_HEADERS.correlationId];
-      let reply: SagaCommandReply;
-      try {
-        const result = await execute(issued.command, {
-          ...origin,
-          ...(typeof correlationId === 'string' ? { correlationId } : {}),
-        });
-        reply = { type: 'SagaCommandSucceeded', data: { ...origin, result: result ?? null } };
-      } catch (error) {
-        if (!isDomainError(error) || TRANSIENT.has(error.code)) throw error;
-        reply = {
-          type: 'SagaCommandRejected',
-          data: { ...origin, code: error.code, message: error.message },
-        };
-      }
       await store.appendInTransaction(tx, [
         {
           streamId: sagaReplyStreamId(issued.commandId),
@@ -115,3 +133,4 @@ export const startSagaCommandConsumer = ({
       ]);
     },
   });
+};

@@ -152,6 +152,19 @@ export const ServerConfig = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    orders: Type.Object(
+      {
+        paymentTimeoutMs: Milliseconds(
+          15 * 60_000,
+          'A payment neither authorised nor refused by then is voided and its order fails.',
+        ),
+        collectionTimeoutMs: Milliseconds(
+          7 * 24 * 3600_000,
+          'An order ready for collection and not collected by then fails and its payment is voided.',
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     payments: Type.Optional(
       Type.Unknown({
         description:

@@ -19,15 +19,21 @@ export interface OrderFlow {
   /** Locations that rejected a shipment of this order: never asked again. */
   readonly excluded: readonly string[];
   readonly shipments: Readonly<Record<string, FlowShipment>>;
+  /** Shipments picked, for collection orders (ready when all of them are at the store). */
+  readonly picked: readonly string[];
 }
 
 export type OrderFlowEvent =
   | { readonly type: 'OrderFlowStarted'; readonly data: { readonly order: OrderPlaced } }
-  | { readonly type: 'OrderFlowStockHeld'; readonly data: { readonly reservations: readonly LineReservationRef[] } }
+  | {
+      readonly type: 'OrderFlowStockHeld';
+      readonly data: { readonly reservations: readonly LineReservationRef[] };
+    }
   | { readonly type: 'OrderFlowPaymentAuthorised'; readonly data: { readonly paymentId: string } }
   | { readonly type: 'OrderFlowSourcingRequested'; readonly data: { readonly attempt: number } }
   | { readonly type: 'OrderFlowSourced'; readonly data: { readonly shipments: readonly FlowShipment[] } }
-  | { readonly type: 'OrderFlowLocationExcluded'; readonly data: { readonly locationId: string } };
+  | { readonly type: 'OrderFlowLocationExcluded'; readonly data: { readonly locationId: string } }
+  | { readonly type: 'OrderFlowShipmentPicked'; readonly data: { readonly shipmentId: string } };
 
 export const initialOrderFlow = (): OrderFlow => ({
   phase: 'new',
@@ -37,6 +43,7 @@ export const initialOrderFlow = (): OrderFlow => ({
   sourcings: 0,
   excluded: [],
   shipments: {},
+  picked: [],
 });
 
 export const evolveOrderFlow = (state: OrderFlow, event: OrderFlowEvent): OrderFlow => {
@@ -60,5 +67,7 @@ export const evolveOrderFlow = (state: OrderFlow, event: OrderFlowEvent): OrderF
       };
     case 'OrderFlowLocationExcluded':
       return { ...state, excluded: [...state.excluded, event.data.locationId] };
+    case 'OrderFlowShipmentPicked':
+      return { ...state, picked: [...state.picked, event.data.shipmentId] };
   }
 };

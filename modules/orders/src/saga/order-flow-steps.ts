@@ -16,7 +16,10 @@ const toOrders = (step: string, type: string, data: object): SagaStep => ({
 });
 
 export const reserveStock = (order: OrderPlaced): SagaStep => {
-  const reservations = order.lines.map((l) => ({ sku: l.sku, reservationId: `${order.orderId}:${l.lineId}` }));
+  const reservations = order.lines.map((l) => ({
+    sku: l.sku,
+    reservationId: `${order.orderId}:${l.lineId}`,
+  }));
   return {
     step: 'reserve',
     command: {
@@ -58,7 +61,11 @@ export const authorisePayment = (order: OrderPlaced): SagaStep => ({
       paymentMethod: { type: order.payment.method, token: order.payment.token },
     },
   },
-  compensation: { target: 'payments', type: 'CancelPayment', data: { paymentId: paymentIdOf(order.orderId) } },
+  compensation: {
+    target: 'payments',
+    type: 'CancelPayment',
+    data: { paymentId: paymentIdOf(order.orderId) },
+  },
 });
 
 export const recordPaymentAuthorised = (order: OrderPlaced): SagaStep =>
@@ -72,7 +79,10 @@ const sourcingFulfilment = (order: OrderPlaced): SourcingFulfilment =>
   order.fulfilment.type === 'collect_in_store'
     ? { type: 'collect_in_store', storeId: order.fulfilment.storeId }
     : {
-        type: order.fulfilment.type === 'ship_from_store' && order.shipFromStoreAllowed ? 'ship_from_store' : 'ship_to_home',
+        type:
+          order.fulfilment.type === 'ship_from_store' && order.shipFromStoreAllowed
+            ? 'ship_from_store'
+            : 'ship_to_home',
         deliveryPoint: order.fulfilment.address.location,
       };
 
@@ -96,10 +106,19 @@ export const sourceOrder = (
   },
 });
 
-export const releaseOrder = (orderId: string, attempt: number, shipments: readonly FlowShipment[]): SagaStep =>
+export const releaseOrder = (
+  orderId: string,
+  attempt: number,
+  shipments: readonly FlowShipment[],
+): SagaStep =>
   toOrders(`release#${attempt}`, 'ReleaseOrder', {
     orderId,
-    shipments: shipments.map(({ shipmentId, locationId, mode, lines }) => ({ shipmentId, locationId, mode, lines })),
+    shipments: shipments.map(({ shipmentId, locationId, mode, lines }) => ({
+      shipmentId,
+      locationId,
+      mode,
+      lines,
+    })),
     unfulfillableLineIds: [],
   });
 

@@ -5,6 +5,14 @@ import { messageId } from './message-id.js';
 
 export type MessageHandler = (message: IncomingMessage, tx: Sql) => Promise<void>;
 
+/**
+ * Work on a message that cannot run inside the consumer's transaction, run before it on every attempt (and on a
+ * redrive): effects that take transactions of their own, such as an event store append through a command handler.
+ * On PGlite's single connection they would wait forever for the consumer's open transaction. It runs again on a
+ * retry and on a redelivery, so it must be idempotent; `handle` then records its outcome with the inbox row.
+ */
+export type MessagePreparer = (message: IncomingMessage) => Promise<void>;
+
 /** The actor named in audit entries written by consumers themselves. */
 export const consumerActor = (group: string): string => `consumer:${group}`;
 

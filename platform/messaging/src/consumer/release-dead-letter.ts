@@ -1,7 +1,13 @@
 import type { Database, Sql } from '@omnistream/event-store';
 import { auditDeadLetter, type Failure } from '../dead-letters/record-dead-letter.js';
 import { DEAD_LETTER_COLUMNS, toDeadLetter, type DeadLetterRow } from '../dead-letters/dead-letter.js';
-import { consumerActor, lockKey, recordInbox, type MessageHandler } from './deliver-message.js';
+import {
+  consumerActor,
+  lockKey,
+  recordInbox,
+  type MessageHandler,
+  type MessagePreparer,
+} from './deliver-message.js';
 
 /**
  * Dead letters the group's worker must run now, oldest first: heads of their key (the oldest open row) that an
@@ -29,8 +35,17 @@ export const releaseDeadLetter = async (
   group: string,
   id: string,
   handle: MessageHandler,
-): Promise<boolean> =>
-  db.transaction(async (tx) => {
+  prepare?: MessagePreparer,
+): Promise<boolean> => {
+  if (prepare !== undefined) {
+    const [due] = await db.query<DeadLetterRow>(
+      `select ${DEAD_LETTER_COLUMNS} from omnistream.dead_letters d
+        where d.id = $1::bigint and d.status in ('waiting', 'redrive_requested')`,
+      [id],
+    );
+    if (due !== undefined) await prepare(toDeadLetter(due).message);
+  }
+  return db.transaction(async (tx) => {
     const [peek] = await tx.query<{ topic: string; key: string }>(
       'select topic, key from omnistream.dead_letters where id = $1::bigint',
       [id],
@@ -68,6 +83,7 @@ export const releaseDeadLetter = async (
     await auditDeadLetter(tx, id, 'redriven', consumerActor(group), null);
     return true;
   });
+};
 
 /** The dead letter was discarded while it was being released: the release rolls back. */
 export class DeadLetterMoved extends Error {

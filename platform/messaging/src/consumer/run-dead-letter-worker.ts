@@ -1,6 +1,6 @@
 import type { Database } from '@omnistream/event-store';
 import type { Logger } from 'pino';
-import type { MessageHandler } from './deliver-message.js';
+import type { MessageHandler, MessagePreparer } from './deliver-message.js';
 import { dueDeadLetters, releaseDeadLetter, reparkDeadLetter } from './release-dead-letter.js';
 import { ConsumerStopping, untilDone, withRetries, type RetryContext } from './with-retries.js';
 
@@ -15,6 +15,7 @@ export const runDeadLetterWorker = async (
   handle: MessageHandler,
   context: RetryContext & { readonly pollIntervalMs: number },
   logger: Logger | undefined,
+  prepare?: MessagePreparer,
 ): Promise<void> => {
   const onError = (error: unknown) =>
     logger?.warn({ err: error, group }, 'dead letter worker failed; retrying');
@@ -24,7 +25,7 @@ export const runDeadLetterWorker = async (
       for (const id of due) {
         const outcome = await withRetries(
           context,
-          () => releaseDeadLetter(db, group, id, handle),
+          () => releaseDeadLetter(db, group, id, handle, prepare),
           (error, attempt, delayMs) =>
             logger?.warn({ err: error, group, deadLetter: id, attempt, delayMs }, 'redrive failed; retrying'),
         );

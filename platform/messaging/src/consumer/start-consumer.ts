@@ -7,7 +7,12 @@ import { forEachByKey } from './by-key.js';
 import { deliverBatch } from './deliver-batch.js';
 import { limitConcurrency } from './limit-concurrency.js';
 import { consumerMetrics } from './consumer-metrics.js';
-import { consumerActor, deliverMessage, type MessageHandler } from './deliver-message.js';
+import {
+  consumerActor,
+  deliverMessage,
+  type MessageHandler,
+  type MessagePreparer,
+} from './deliver-message.js';
 import { messageId } from './message-id.js';
 import { defaultConsumerRetry, type RetryPolicy } from './retry-delay.js';
 import { startDeadLetterWorker } from './start-dead-letter-worker.js';
@@ -21,6 +26,8 @@ export interface ConsumerOptions {
   readonly topics: readonly string[];
   /** Applies one message; its writes go through `tx`, which also records the message in the inbox. */
   readonly handle: MessageHandler;
+  /** Runs before each attempt's transaction, outside it (see MessagePreparer); not with `batch`. */
+  readonly prepare?: MessagePreparer;
   readonly retry?: Partial<RetryPolicy>;
   readonly startFrom?: 'earliest' | 'latest';
   readonly metrics?: Registry;
@@ -77,7 +84,10 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     const coordinates = { group, topic: message.topic, partition: message.partition, offset: message.offset };
     const outcome = await withRetries(
       context,
-      () => db.transaction((tx) => deliverMessage(tx, group, message, handle)),
+      async () => {
+        await options.prepare?.(message);
+        return db.transaction((tx) => deliverMessage(tx, group, message, handle));
+      },
       (error, attempt, delayMs) => {
         metrics?.retries.inc({ group, topic: message.topic });
         logger?.warn(
@@ -127,6 +137,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     db,
     group,
     handle,
+    ...(options.prepare === undefined ? {} : { prepare: options.prepare }),
     retry: policy,
     pollIntervalMs: options.deadLetterPollIntervalMs ?? 1000,
     ...(logger === undefined ? {} : { logger }),
@@ -138,7 +149,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     topics: options.topics,
     ...(options.startFrom === undefined ? {} : { startFrom: options.startFrom }),
     handle: async (messages) => {
-      if (options.batch === true && messages.length > 1) {
+      if (options.batch === true && options.prepare === undefined && messages.length > 1) {
         try {
           await batchLimited(messages);
           return;

@@ -2,7 +2,7 @@ import type { Database, Unlisten } from '@omnistream/event-store';
 import type { Logger } from 'pino';
 import { DEAD_LETTER_CHANNEL } from '../dead-letters/dead-letter-channel.js';
 import { createWakeSignal } from '../wake-signal.js';
-import type { MessageHandler } from './deliver-message.js';
+import type { MessageHandler, MessagePreparer } from './deliver-message.js';
 import { defaultConsumerRetry, type RetryPolicy } from './retry-delay.js';
 import { runDeadLetterWorker } from './run-dead-letter-worker.js';
 
@@ -10,6 +10,7 @@ export interface DeadLetterWorkerOptions {
   readonly db: Database;
   readonly group: string;
   readonly handle: MessageHandler;
+  readonly prepare?: MessagePreparer;
   readonly retry?: Partial<RetryPolicy>;
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
@@ -42,6 +43,7 @@ export const startDeadLetterWorker = (options: DeadLetterWorkerOptions): { stop(
       pollIntervalMs: options.pollIntervalMs ?? 1000,
     },
     options.logger,
+    options.prepare,
   );
   return {
     stop: async () => {

@@ -1,0 +1,65 @@
+import type { Database, EventStore } from '@omnistream/event-store';
+import type { Bus, Consumer } from '@omnistream/messaging';
+import type { Logger } from '@omnistream/observability';
+import {
+  startSagaCommandConsumer,
+  startSagaSubscription,
+  startSagaTimers,
+  type AnySaga,
+  type SagaCommandExecutor,
+} from '@omnistream/sagas';
+
+/** The contexts sagas send commands to, each with its executor. */
+export type SagaTargets = Readonly<Record<string, SagaCommandExecutor>>;
+
+export interface StartedOrderFlow {
+  close(): Promise<void>;
+}
+
+/**
+ * The saga side of the server: the saga subscription (sagas decide on the feed's events, their commands leave
+ * through the outbox onto `<target>.commands`), the durable timers, and one command consumer per context that
+ * applies its commands and records the replies the sagas read back.
+ */
+export const startOrderFlow = async (deps: {
+  readonly store: EventStore;
+  readonly database: Database;
+  readonly bus: Bus;
+  readonly sagas: readonly AnySaga[];
+  readonly targets: SagaTargets;
+  readonly logger: Logger;
+}): Promise<StartedOrderFlow> => {
+  const consumers: Consumer[] = [];
+  try {
+    for (const [target, execute] of Object.entries(deps.targets))
+      consumers.push(
+        await startSagaCommandConsumer({
+          bus: deps.bus,
+          db: deps.database,
+          store: deps.store,
+          target,
+          execute,
+          consumer: { logger: deps.logger, keyConcurrency: 4 },
+        }),
+      );
+  } catch (error) {
+    for (const consumer of consumers) await consumer.stop();
+    throw error;
+  }
+  const subscription = startSagaSubscription(deps.store, deps.sagas, {
+    name: 'sagas',
+    onError: (error: unknown) => deps.logger.error({ err: error }, 'saga input failed; retrying'),
+  });
+  const timers = startSagaTimers({
+    store: deps.store,
+    sagas: deps.sagas,
+    onError: (error) => deps.logger.error({ err: error }, 'saga timer failed; retrying'),
+  });
+  return {
+    close: async () => {
+      await timers.stop();
+      await subscription.stop();
+      for (const consumer of consumers) await consumer.stop();
+    },
+  };
+};
