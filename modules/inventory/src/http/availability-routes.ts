@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { DomainError } from '@omnistream/kernel';
 import type { HttpApp } from '@omnistream/http';
 import { channelAvailability } from '../availability/channel-availability.js';
