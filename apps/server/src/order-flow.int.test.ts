@@ -22,7 +22,8 @@ const dcAddress = {
 
 interface OrderView {
   status: string;
-  shipments: { shipmentId: string; status?: string }[];
+  shipments: { shipmentId: string; locationId: string; status?: string }[];
+  payment?: { captured: number; refunded: number } | null;
 }
 
 describe.each(testDatabaseConfigs())('the order flow through the embedded server on $name', (shape) => {
@@ -102,7 +103,25 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
       currency: 'GBP',
       locationTypes: ['dc', 'store'],
     });
+    await ok('PUT', '/inventory/locations/store-soho', {
+      name: 'Soho',
+      type: 'store',
+      market: 'GB',
+      lat: 51.513,
+      lon: -0.136,
+      priority: 1,
+      dailyCapacity: 200,
+      capabilities: ['ship', 'ship_from_store', 'pick_up'],
+      address: {
+        name: 'Soho store',
+        lines: ['1 Carnaby St'],
+        city: 'London',
+        postalCode: 'W1F 9PS',
+        countryCode: 'GB',
+      },
+    });
     await ok('POST', '/inventory/stock/TEE-1/receipts', { locationId: 'dc-north', quantity: 10 });
+    await ok('POST', '/inventory/stock/MUG-1/receipts', { locationId: 'store-soho', quantity: 5 });
     await ok('POST', '/catalog/price-lists', {
       priceListId: 'gb-web',
       name: 'GB web',
@@ -112,6 +131,10 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
     });
     await ok('PUT', '/catalog/price-lists/gb-web/prices/TEE-1', {
       amount: 1500,
+      validFrom: '2020-01-01T00:00:00.000Z',
+    });
+    await ok('PUT', '/catalog/price-lists/gb-web/prices/MUG-1', {
+      amount: 800,
       validFrom: '2020-01-01T00:00:00.000Z',
     });
   });
@@ -146,5 +169,127 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
     expect((await place('flow-3', '4111111111111111', 9)).statusCode).toBe(201);
     await until('flow-3', (o) => o.status === 'failed', 'failed');
     expect(await available('TEE-1')).toBe(8);
+  });
+
+  const pickAll = async (orderId: string, view: OrderView) => {
+    for (const shipment of view.shipments) {
+      const picked = await call('POST', `/orders/${orderId}/shipments/${shipment.shipmentId}/picked`, {});
+      expect(picked.statusCode, picked.body).toBe(200);
+    }
+  };
+
+  it('ships a split order from two locations and captures each shipment as it leaves', async () => {
+    const placed = await call('POST', '/orders', {
+      orderId: 'flow-split',
+      customerId: 'c-2',
+      channel: 'web',
+      market: 'GB',
+      currency: 'GBP',
+      lines: [
+        { sku: 'TEE-1', quantity: 1 },
+        { sku: 'MUG-1', quantity: 1 },
+      ],
+      fulfilment: { type: 'ship_to_home', address: home },
+      payment: { method: 'card', token: '4111111111111111' },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const released = await until('flow-split', (o) => o.status === 'released', 'was released');
+    expect(released.shipments.map((s) => s.locationId).sort()).toEqual(['dc-north', 'store-soho']);
+    await pickAll('flow-split', released);
+    await until(
+      'flow-split',
+      (o) => o.status === 'delivered' && o.payment?.captured === 2300,
+      'was delivered and paid',
+    );
+  });
+
+  it('makes a collect-in-store order ready at the store and captures when the customer collects it', async () => {
+    const placed = await call('POST', '/orders', {
+      orderId: 'flow-collect',
+      customerId: 'c-3',
+      channel: 'web',
+      market: 'GB',
+      currency: 'GBP',
+      lines: [{ sku: 'MUG-1', quantity: 2 }],
+      fulfilment: { type: 'collect_in_store', storeId: 'store-soho' },
+      payment: { method: 'card', token: '4111111111111111' },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const released = await until('flow-collect', (o) => o.status === 'released', 'was released');
+    expect(released.shipments).toMatchObject([{ locationId: 'store-soho' }]);
+    await pickAll('flow-collect', released);
+    await until('flow-collect', (o) => o.status === 'ready_for_collection', 'was ready for collection');
+    const queue = (await call('GET', '/orders/collection-queue/store-soho')).json<{
+      orders: { orderId: string }[];
+    }>();
+    expect(queue.orders.map((o) => o.orderId)).toContain('flow-collect');
+    expect((await call('POST', '/orders/flow-collect/collected', {})).statusCode).toBe(200);
+    await until(
+      'flow-collect',
+      (o) => o.status === 'collected' && o.payment?.captured === 1600,
+      'was collected and paid',
+    );
+  });
+
+  it('refunds a returned line once the return is received', async () => {
+    const requested = await call('POST', '/orders/flow-1/returns', {
+      returnId: 'ret-1',
+      lines: [{ lineId: 'l1', quantity: 1 }],
+      reason: 'too small',
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+    expect((await call('POST', '/orders/flow-1/returns/ret-1/received', {})).statusCode).toBe(200);
+    await until('flow-1', (o) => o.payment?.refunded === 1500, 'was refunded');
+    const payment = (await call('GET', '/payments/flow-1-payment')).json<{ payment: { refunded: number } }>();
+    expect(payment.payment.refunded).toBe(1500);
+  });
+
+  it('answers a repeated POST with the same Idempotency-Key with the same order, placing it once', async () => {
+    const body = {
+      customerId: 'c-4',
+      channel: 'web',
+      market: 'GB',
+      currency: 'GBP',
+      lines: [{ sku: 'TEE-1', quantity: 1 }],
+      fulfilment: { type: 'ship_to_home', address: home },
+      payment: { method: 'card', token: '4111111111111111' },
+    };
+    const first = await server.app.inject({
+      method: 'POST',
+      url: '/orders',
+      payload: body,
+      headers: { 'idempotency-key': 'k-once' },
+    });
+    const again = await server.app.inject({
+      method: 'POST',
+      url: '/orders',
+      payload: body,
+      headers: { 'idempotency-key': 'k-once' },
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.json<{ orderId: string }>().orderId).toBe(first.json<{ orderId: string }>().orderId);
+    const mine = (await call('GET', '/orders?customerId=c-4')).json<{ items: unknown[] }>();
+    expect(mine.items).toHaveLength(1);
+  });
+
+  it('refuses bad orders with a 4xx that says what to fix, and writes nothing', async () => {
+    const post = (change: object) =>
+      call('POST', '/orders', {
+        customerId: 'c-5',
+        channel: 'web',
+        market: 'GB',
+        currency: 'GBP',
+        lines: [{ sku: 'TEE-1', quantity: 1 }],
+        fulfilment: { type: 'ship_to_home', address: home },
+        payment: { method: 'card', token: '4111111111111111' },
+        ...change,
+      });
+    expect((await post({ lines: [{ sku: 'NOPE-1', quantity: 1 }] })).json()).toMatchObject({
+      code: 'SKU_NOT_PRICED',
+    });
+    expect((await post({ lines: [{ sku: 'TEE-1', quantity: 0 }] })).statusCode).toBe(400);
+    expect((await post({ currency: 'EUR' })).json()).toMatchObject({ code: 'CURRENCY_MISMATCH' });
+    expect((await post({ fulfilment: { type: 'ship_to_home' } })).statusCode).toBe(400);
+    expect((await call('GET', '/orders?customerId=c-5')).json<{ items: unknown[] }>().items).toHaveLength(0);
   });
 });
