@@ -85,10 +85,19 @@ export const createOrderFlowSaga = (options: OrderFlowOptions): SagaDefinition<O
           send: [steps.recordPaymentAuthorised(order), steps.sourceOrder(order, 1, state.reservations, [])],
         };
 
-  const declined = (state: OrderFlow, reason: string, code = 'PAYMENT_DECLINED'): Decision =>
+  const declined = (
+    state: OrderFlow,
+    reason: string,
+    code = 'PAYMENT_DECLINED',
+    { mayBeAuthorised = false } = {},
+  ): Decision =>
     state.phase !== 'authorising'
       ? nothing
-      : fail(state, code, reason, { failed: ['authorise'], cancel: ['paymentTimeout'] });
+      : // A refusal authorised nothing; a payment that never answered may still be authorised: void it then.
+        fail(state, code, reason, {
+          ...(mayBeAuthorised ? {} : { failed: ['authorise'] }),
+          cancel: ['paymentTimeout'],
+        });
 
   const onReply = (
     state: OrderFlow,
@@ -295,7 +304,9 @@ export const createOrderFlowSaga = (options: OrderFlowOptions): SagaDefinition<O
       const order = state.order;
       if (input.kind === 'timer') {
         if (input.timer === 'paymentTimeout')
-          return declined(state, 'the payment did not answer in time', 'PAYMENT_TIMEOUT');
+          return declined(state, 'the payment did not answer in time', 'PAYMENT_TIMEOUT', {
+            mayBeAuthorised: true,
+          });
         if (input.timer === 'collectionTimeout' && order !== null)
           return fail(
             state,
