@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fold, isDomainError, type Command, type DecidedEvent, type Decider } from '@omnistream/kernel';
 import type { Contract } from '@omnistream/schema-registry';
-import { catalogContractValidator, loadCatalogContracts } from './catalog-contracts.fixture.js';
+import { contractValidator, loadContextContracts } from '@omnistream/testing';
 import type { Discount } from '@omnistream/contracts/catalog';
 import { priceList, type PriceListCommand, type PriceListEvent } from './domain/price-list/price-list.js';
 import type { PriceList } from './domain/price-list/price-list-state.js';
@@ -90,10 +90,10 @@ const priceListEvents = run<PriceList, PriceListCommand, PriceListEvent>(priceLi
 
 describe('the catalog contracts', () => {
   let contracts: Contract[];
-  let validate: ReturnType<typeof catalogContractValidator>;
+  let validate: ReturnType<typeof contractValidator>;
   beforeAll(async () => {
-    contracts = await loadCatalogContracts();
-    validate = catalogContractValidator(contracts);
+    contracts = await loadContextContracts('catalog');
+    validate = contractValidator(contracts);
   });
 
   it('are read by the server loader as the public events of catalog.product and catalog.pricelist', () =>

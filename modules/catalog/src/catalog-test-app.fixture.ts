@@ -7,7 +7,7 @@ import { createLogger } from '@omnistream/observability';
 import { projectionsSchema } from '@omnistream/projections';
 import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import type { OpenedTestDatabase, TestDatabase } from '@omnistream/testing';
-import { catalogContractsFolder } from './catalog-contracts.fixture.js';
+import { contextContractsFolder } from '@omnistream/testing';
 import { catalogAppendHooks, createCatalogModule, type CatalogModule } from './catalog-module.js';
 
 export interface CatalogTestApp {
@@ -41,7 +41,7 @@ export const openCatalogTestApp = async (
     migrations: [...platformMigrations, ...httpMigrations, projectionsSchema, schemaRegistrySchema],
   });
   // Registered in a schema registry and checked on every append, as the server does with contracts/.
-  const folder = await catalogContractsFolder();
+  const folder = await contextContractsFolder('catalog');
   const contracts = await openContracts(opened.db, folder.dir).finally(() => folder.remove());
   const store = createEventStore(opened.db, {
     onAppended: catalogAppendHooks(),

@@ -12,7 +12,7 @@ import {
 import type { PaymentCommand } from './domain/payment/payment-commands.js';
 import type { PaymentEvent } from './domain/payment/payment-events.js';
 import { payment } from './domain/payment/payment.js';
-import { loadPaymentsContracts } from './payments-contracts.fixture.js';
+import { loadContextContracts } from '@omnistream/testing';
 
 const run = (commands: readonly PaymentCommand[]): PaymentEvent[] => {
   const events: PaymentEvent[] = [];
@@ -62,7 +62,7 @@ const decided: PaymentEvent[] = [
 describe('the payments contracts', () => {
   let contracts: Contract[];
   beforeAll(async () => {
-    contracts = await loadPaymentsContracts();
+    contracts = await loadContextContracts('payments');
   });
 
   it('cover every public event the decider decides (the submission record stays private)', () => {

@@ -8,7 +8,7 @@ import { projectionsSchema } from '@omnistream/projections';
 import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import type { OpenedTestDatabase, TestDatabase } from '@omnistream/testing';
 import type { PaymentsConfig } from './config/payments-config.js';
-import { paymentsContractsFolder } from './payments-contracts.fixture.js';
+import { contextContractsFolder } from '@omnistream/testing';
 import { createPaymentsModule, paymentsAppendHooks, type PaymentsModule } from './payments-module.js';
 
 export interface PaymentsTestApp {
@@ -47,7 +47,7 @@ export const openPaymentsTestApp = async (
   const opened = await target.open({
     migrations: [...platformMigrations, ...httpMigrations, projectionsSchema, schemaRegistrySchema],
   });
-  const folder = await paymentsContractsFolder();
+  const folder = await contextContractsFolder('payments');
   const contracts = await openContracts(opened.db, folder.dir).finally(() => folder.remove());
   const store = createEventStore(opened.db, {
     onAppended: paymentsAppendHooks(),

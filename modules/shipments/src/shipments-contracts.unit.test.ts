@@ -4,7 +4,7 @@ import type { Contract } from '@omnistream/schema-registry';
 import { shipment } from './domain/shipment/shipment.js';
 import type { ShipmentCommand, ShipmentEvent } from './domain/shipment/shipment-messages.js';
 import { cancel, recordLabel, request, track } from './domain/shipment/shipment.fixture.js';
-import { loadShipmentsContracts, shipmentsContractValidator } from './shipments-contracts.fixture.js';
+import { contractValidator, loadContextContracts } from '@omnistream/testing';
 
 /** Runs commands through the decider the way the command handler does, collecting what it decides. */
 const run = (commands: readonly ShipmentCommand[]): ShipmentEvent[] => {
@@ -47,10 +47,10 @@ const decided = [...delivered, ...returned, ...cancelled];
 
 describe('the shipments contracts', () => {
   let contracts: Contract[];
-  let validate: ReturnType<typeof shipmentsContractValidator>;
+  let validate: ReturnType<typeof contractValidator>;
   beforeAll(async () => {
-    contracts = await loadShipmentsContracts();
-    validate = shipmentsContractValidator(contracts);
+    contracts = await loadContextContracts('shipments');
+    validate = contractValidator(contracts);
   });
 
   it('are read by the server loader as the public events of shipments.shipment', () =>

@@ -6,7 +6,7 @@ import { createLogger } from '@omnistream/observability';
 import { projectionsSchema } from '@omnistream/projections';
 import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import type { OpenedTestDatabase, TestDatabase } from '@omnistream/testing';
-import { shipmentsContractsFolder } from './shipments-contracts.fixture.js';
+import { contextContractsFolder } from '@omnistream/testing';
 import { createShipmentsModule, shipmentsAppendHooks, type ShipmentsModule } from './shipments-module.js';
 
 export interface ShipmentsTestApp {
@@ -32,7 +32,7 @@ export const openShipmentsTestApp = async (
   const opened = await target.open({
     migrations: [...platformMigrations, ...httpMigrations, projectionsSchema, schemaRegistrySchema],
   });
-  const folder = await shipmentsContractsFolder();
+  const folder = await contextContractsFolder('shipments');
   const contracts = await openContracts(opened.db, folder.dir).finally(() => folder.remove());
   const store = createEventStore(opened.db, {
     onAppended: shipmentsAppendHooks(),

@@ -14,17 +14,24 @@ import {
 const CONTRACTS = fileURLToPath(new URL('../../../contracts', import.meta.url));
 
 /**
- * One context's contracts (contracts/<context>), read by the server's own loader (naming, $schema and
- * meta-schema rules) from a copy holding only that context, so other contexts' work in progress cannot fail the
- * caller's tests.
+ * A contracts folder holding only contracts/<context> (copied), for a test server or registry: other contexts'
+ * work in progress cannot fail the caller's tests. `remove` deletes it.
  */
-export const loadContextContracts = async (context: string): Promise<Contract[]> => {
+export const contextContractsFolder = async (
+  context: string,
+): Promise<{ dir: string; remove(): Promise<void> }> => {
   const dir = await mkdtemp(join(tmpdir(), `omnistream-${context}-contracts-`));
+  await cp(join(CONTRACTS, context), join(dir, context), { recursive: true });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+};
+
+/** One context's contracts, read by the server's own loader (naming, $schema and meta-schema rules). */
+export const loadContextContracts = async (context: string): Promise<Contract[]> => {
+  const folder = await contextContractsFolder(context);
   try {
-    await cp(join(CONTRACTS, context), join(dir, context), { recursive: true });
-    return await loadContracts(dir);
+    return await loadContracts(folder.dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await folder.remove();
   }
 };
 

@@ -7,4 +7,4 @@ export {
   type TestDatabase,
   type OpenedTestDatabase,
 } from './test-databases.js';
-export { loadContextContracts, contractValidator } from './context-contracts.js';
+export { contextContractsFolder, loadContextContracts, contractValidator } from './context-contracts.js';
