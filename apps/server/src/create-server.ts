@@ -19,8 +19,9 @@ import { createPaymentsModule, parsePaymentsConfig, paymentsAppendHooks } from '
 import { createShipmentsModule, shipmentsAppendHooks } from '@omnistream/shipments';
 import { createOrderFlowSaga, createOrdersModule, ordersAppendHooks } from '@omnistream/orders';
 import { combineCodecs } from '@omnistream/messaging';
-import { createSagaCommandCodec, sagaCommandTopic } from '@omnistream/sagas';
+import { createSagaCommandCodec, sagaCommandTopic, type AnySaga } from '@omnistream/sagas';
 import { startOrderFlow } from './start-order-flow.js';
+import { registerSagaRoutes } from './saga-routes.js';
 import type { ServerConfig } from './config/server-config.js';
 import { registerHealthRoute } from './health-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
@@ -140,6 +141,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
 
     // The order saga: its commands leave through the outbox on `<context>.commands`, each context applies them.
     const orderFlow = createOrderFlowSaga(config.orders);
+    registerSagaRoutes(app, eventStore, [orderFlow as unknown as AnySaga]);
     const targets = {
       inventory: inventory.execute,
       payments: payments.execute,

@@ -157,6 +157,19 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
     }>();
     expect(payment.payment).toMatchObject({ status: 'captured', captured: 3000 });
     expect(await available('TEE-1')).toBe(8);
+    const flow = (await call('GET', '/sagas/orderFlow/flow-1')).json<{
+      status: string;
+      state: { order: { payment: { token: string } } };
+      steps: { step: string }[];
+      history: unknown[];
+    }>();
+    expect(flow.status).toBe('running');
+    expect(flow.state.order.payment.token).toBe('[redacted]');
+    expect(flow.steps.map((s) => s.step)).toEqual(
+      expect.arrayContaining(['reserve', 'authorise', 'source#1']),
+    );
+    expect(flow.history.length).toBeGreaterThan(5);
+    expect((await call('GET', '/sagas/orderFlow/nobody')).statusCode).toBe(404);
   });
 
   it('fails an order whose payment is refused and gives its stock back', async () => {
