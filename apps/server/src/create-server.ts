@@ -141,7 +141,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
 
     // The order saga: its commands leave through the outbox on `<context>.commands`, each context applies them.
     const orderFlow = createOrderFlowSaga(config.orders);
-    registerSagaRoutes(app, eventStore, [orderFlow as unknown as AnySaga]);
+    registerSagaRoutes(app, eventStore, [orderFlow]);
     const targets = {
       inventory: inventory.execute,
       payments: payments.execute,

@@ -46,7 +46,7 @@ export const registerSagaRoutes = (app: HttpApp, store: EventStore, sagas: reado
           'SAGA_INSTANCE_NOT_FOUND',
           `saga ${saga.name} has no instance ${request.params.instanceId}`,
         );
-      return redact(view) as Record<string, unknown>;
+      return redact(view);
     },
   );
 };
