@@ -19,7 +19,7 @@ import { createPaymentsModule, parsePaymentsConfig, paymentsAppendHooks } from '
 import { createShipmentsModule, shipmentsAppendHooks } from '@omnistream/shipments';
 import { createOrderFlowSaga, createOrdersModule, ordersAppendHooks } from '@omnistream/orders';
 import { combineCodecs } from '@omnistream/messaging';
-import { createSagaCommandCodec, sagaCommandTopic, type AnySaga } from '@omnistream/sagas';
+import { createSagaCommandCodec, sagaCommandTopic } from '@omnistream/sagas';
 import { startOrderFlow } from './start-order-flow.js';
 import { registerSagaRoutes } from './saga-routes.js';
 import type { ServerConfig } from './config/server-config.js';
