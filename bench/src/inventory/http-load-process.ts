@@ -12,6 +12,11 @@ interface LoadConfig {
   readonly body?: string;
   readonly concurrency: number;
   readonly durationMs: number;
+  /**
+   * Open loop: requests are offered at this rate whatever the answers take (at most `concurrency` in flight), and
+   * each latency runs from when the request was due, so a slow server's queueing counts (no coordinated omission).
+   */
+  readonly ratePerSecond?: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
@@ -49,10 +54,19 @@ const run = async () => {
   const statuses: Record<string, number> = {};
   const end = performance.now() + config.durationMs;
   const started = performance.now();
+  const rate = config.ratePerSecond;
+  let slot = 0;
   await Promise.all(
     Array.from({ length: config.concurrency }, async () => {
       while (performance.now() < end) {
-        const at = performance.now();
+        let at = performance.now();
+        if (rate !== undefined) {
+          at = started + (slot * 1000) / rate;
+          slot += 1;
+          if (at >= end) break;
+          const wait = at - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        }
         const status = await send();
         latencies.push(performance.now() - at);
         statuses[status] = (statuses[status] ?? 0) + 1;

@@ -18,6 +18,7 @@ export const runHttpLoad = (config: {
   body?: string;
   concurrency: number;
   durationMs: number;
+  ratePerSecond?: number;
 }): Promise<LoadResult> =>
   new Promise((resolve, reject) => {
     const child = fork(CHILD, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'] });
