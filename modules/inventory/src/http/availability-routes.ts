@@ -25,7 +25,11 @@ const AvailabilityResponse = Type.Object({
     Type.Object({
       sku: Type.String(),
       available: Type.Integer(),
-      price: Type.Union([Price, Type.Null()], {
+      // `type: [object, null]` rather than a union: the serializer writes it directly, where a union would make it
+      // validate each alternative on every item of every response.
+      price: Type.Unsafe<Static<typeof Price> | null>({
+        ...Price,
+        type: ['object', 'null'],
         description: 'null when the SKU has no price for the channel',
       }),
       locations: Type.Array(

@@ -87,7 +87,15 @@ export const startInProcessConsumer = async (
           continue;
         }
         let held = true;
-        const partitions = (await topicPartitions(db, [topic])).get(topic) ?? 0;
+        let partitions: number;
+        try {
+          partitions = (await topicPartitions(db, [topic])).get(topic) ?? 0;
+        } catch {
+          // The database is away: give the group up for now and stand by, like a failed acquire.
+          await lock.release().catch(() => undefined);
+          await signal.sleep(settings.standbyIntervalMs);
+          continue;
+        }
         const loops = Array.from({ length: partitions }, (_, p) =>
           runPartition(topic, p, () => held).catch(() => undefined),
         );
