@@ -171,6 +171,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       sagas: [orderFlow],
       targets,
       logger,
+      partitions: config.database.kind === 'pglite' ? 1 : config.orders.sagaPartitions,
     });
     started.unshift(flow);
 

@@ -2,6 +2,7 @@ import type { Database, EventStore } from '@omnistream/event-store';
 import type { Bus, Consumer } from '@omnistream/messaging';
 import type { Logger } from '@omnistream/observability';
 import {
+  partitionSaga,
   startSagaCommandConsumer,
   startSagaSubscription,
   startSagaTimers,
@@ -28,6 +29,8 @@ export const startOrderFlow = async (deps: {
   readonly sagas: readonly AnySaga[];
   readonly targets: SagaTargets;
   readonly logger: Logger;
+  /** Subscriptions sharing the saga instances by a hash of their id; 1 on PGlite (one connection anyway). */
+  readonly partitions: number;
 }): Promise<StartedOrderFlow> => {
   const consumers: Consumer[] = [];
   try {
@@ -46,10 +49,21 @@ export const startOrderFlow = async (deps: {
     for (const consumer of consumers) await consumer.stop();
     throw error;
   }
-  const subscription = startSagaSubscription(deps.store, deps.sagas, {
-    name: 'sagas',
-    onError: (error: unknown) => deps.logger.error({ err: error }, 'saga input failed; retrying'),
-  });
+  // One subscription (checkpoint, advisory lock) per partition: instances of different partitions are decided in
+  // parallel transactions; each instance's inputs still come in feed order through its one subscription.
+  const subscriptions = Array.from({ length: deps.partitions }, (_, partition) =>
+    startSagaSubscription(
+      deps.store,
+      deps.partitions === 1
+        ? deps.sagas
+        : deps.sagas.map((saga) => partitionSaga(saga, partition, deps.partitions)),
+      {
+        name: deps.partitions === 1 ? 'sagas' : `sagas-${partition}-of-${deps.partitions}`,
+        onError: (error: unknown) =>
+          deps.logger.error({ err: error, partition }, 'saga input failed; retrying'),
+      },
+    ),
+  );
   const timers = startSagaTimers({
     store: deps.store,
     sagas: deps.sagas,
@@ -58,7 +72,7 @@ export const startOrderFlow = async (deps: {
   return {
     close: async () => {
       await timers.stop();
-      await subscription.stop();
+      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
       for (const consumer of consumers) await consumer.stop();
     },
   };

@@ -17,7 +17,7 @@ const CONCURRENCY = 32;
 const countReleased = async (server: Server, prefix: string): Promise<number> => {
   const [row] = await server.database.query<{ n: string }>(
     `select count(*)::text as n from omnistream.events where type = 'OrderReleased' and stream_id like $1`,
-    [`order-${prefix}-%`],
+    [`order-${prefix}%`],
   );
   return Number(row?.n ?? 0);
 };
@@ -82,7 +82,7 @@ export const ordersBenchmark: Benchmark = {
         });
         log('waiting for the saga to drain the backlog');
         const accCount = accepted.statuses['201'] ?? 0;
-        const drainDeadline = performance.now() + 600_000;
+        const drainDeadline = performance.now() + 60_000; // the backlog need not be gone: the paced case then runs beside it
         while ((await countReleased(server, 'acc')) < accCount && performance.now() < drainDeadline)
           await new Promise((resolve) => setTimeout(resolve, 1000));
 
@@ -117,9 +117,9 @@ export const ordersBenchmark: Benchmark = {
           notes: `open loop, latency from when each order was due; achieved ${Math.round(requestsPerSecond(paced))}/s; statuses ${JSON.stringify(paced.statuses)}; target p99 < 50 ms`,
         });
 
-        log(`orders carried to sourced, ${durationMs / 1000} s at 1,000 orders/s offered`);
-        const before = await countReleased(server, 'flow');
-        const started = performance.now();
+        log(
+          `orders carried to sourced: ${durationMs / 1000} s offered at 1,000/s, then released counted for ${durationMs / 1000} s`,
+        );
         const offered = await runHttpLoad({
           url,
           method: 'POST',
@@ -129,14 +129,18 @@ export const ordersBenchmark: Benchmark = {
           ratePerSecond: 1000,
         });
         const flowAccepted = offered.statuses['201'] ?? 0;
-        let released = 0;
-        const deadline = performance.now() + Math.max(60_000, durationMs * 2);
-        while (
-          (released = (await countReleased(server, 'flow')) - before) < flowAccepted &&
-          performance.now() < deadline
-        )
-          await new Promise((resolve) => setTimeout(resolve, 500));
+        // With a backlog waiting, what the saga releases per second is its sustained capacity.
+        const from = await countReleased(server, '');
+        const started = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, durationMs));
+        const released = (await countReleased(server, '')) - from;
         const seconds = (performance.now() - started) / 1000;
+        const backlog = (
+          await server.database.query<{ n: string }>(
+            `select (count(*) filter (where type = 'OrderPlaced') - count(*) filter (where type in ('OrderReleased', 'OrderFailed')))::text as n
+             from omnistream.events where type in ('OrderPlaced', 'OrderReleased', 'OrderFailed')`,
+          )
+        )[0]?.n;
         const raw = await measureRawInserts(server.database, 8, 3_000);
         results.push({
           case: 'orders carried to sourced (saga)',
@@ -145,7 +149,7 @@ export const ordersBenchmark: Benchmark = {
           unit: 'orders/s',
           ceiling: Math.round(raw),
           ratio: Number((released / seconds / raw).toFixed(4)),
-          notes: `${flowAccepted} accepted of ${durationMs / 1000} s offered at 1,000/s (achieved ${Math.round(requestsPerSecond(offered))}/s), ${released} released in ${seconds.toFixed(1)} s; ceiling: raw single-row INSERTs/s, 8 writers, same database; target 1,000/s`,
+          notes: `${released} orders released in ${seconds.toFixed(1)} s with a backlog waiting (${backlog ?? '?'} placed and not yet released or failed at the end); ${flowAccepted} accepted in the ${durationMs / 1000} s offered at 1,000/s (achieved ${Math.round(requestsPerSecond(offered))}/s); ceiling: raw single-row INSERTs/s, 8 writers, same database; target 1,000/s`,
         });
       } finally {
         await bare.close();

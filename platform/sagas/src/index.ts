@@ -74,3 +74,4 @@ export {
   type SagaCommandContext,
   type SagaCommandExecutor,
 } from './start-saga-command-consumer.js';
+export { partitionSaga, sagaPartitionOf } from './partition-saga.js';

@@ -13,7 +13,7 @@ describe('parseConfig', () => {
       bus: { kind: 'in-process' },
       topics: { partitions: 6, replicationFactor: 1 },
       relay: { enabled: true },
-      orders: { paymentTimeoutMs: 900000, collectionTimeoutMs: 604800000 },
+      orders: { paymentTimeoutMs: 900000, collectionTimeoutMs: 604800000, sagaPartitions: 2 },
       shutdownTimeoutMs: 10000,
     }));
 

@@ -162,6 +162,13 @@ export const ServerConfig = Type.Object(
           7 * 24 * 3600_000,
           'An order ready for collection and not collected by then fails and its payment is voided.',
         ),
+        sagaPartitions: Type.Integer({
+          minimum: 1,
+          maximum: 64,
+          default: 2,
+          description:
+            'Order flows are decided by this many subscriptions in parallel, by a hash of the order id (PostgreSQL; PGlite uses one). Changing it restarts every partition from the start of the feed.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),
