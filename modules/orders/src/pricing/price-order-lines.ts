@@ -45,7 +45,8 @@ export const priceOrderLines = async (
     throw new DomainError(
       'CURRENCY_MISMATCH',
       `no price list sells in ${scope.currency} for market ${scope.market} and channel ${scope.channel}`,
-      { ...scope },
+      // Named fields only: callers pass the whole order here, payment token included, and details are answered.
+      { market: scope.market, channel: scope.channel, currency: scope.currency },
     );
   const entries: PriceEntry[] = prices.map((row) => row.price);
   const offers: PromotionEntry[] = promotions.map((row) => row.promotion);
