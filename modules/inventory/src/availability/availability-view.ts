@@ -61,6 +61,8 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
   /** Order lines sourcing gave each location, by UTC day (YYYY-MM-DD) then location id. */
   const load = new Map<string, Map<string, number>>();
   const prices = createPriceBook();
+  /** Bumped on every price list event, so callers can cache what they derive from prices. */
+  let priceGeneration = 0;
   let position: FeedPosition | undefined;
   let stopped = false;
   let wake: () => void = () => {};
@@ -205,7 +207,10 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
           else if (event.streamId.startsWith('location-') || event.streamId.startsWith('saleschannel-'))
             applyNetwork(event);
           else if (event.streamId.startsWith('sourcing-')) applySourcing(event);
-          else if (isPriceListEvent(event)) prices.apply(event as unknown as PriceListEvent);
+          else if (isPriceListEvent(event)) {
+            prices.apply(event as unknown as PriceListEvent);
+            priceGeneration += 1;
+          }
         }
         position = page.position;
         if (page.events.length === 1000) continue;
@@ -252,6 +257,10 @@ export const createAvailabilityView = (store: EventStore, options: AvailabilityV
         sku,
         at,
       ),
+    /** The SKU's stream version as the view has applied it (0 for none): a cache key for its availability. */
+    skuVersion: (sku: string): number => skus.get(sku)?.version ?? 0,
+    /** Changes whenever a price list event is applied. */
+    priceGeneration: (): number => priceGeneration,
     /** Changes whenever a location or channel does: a key for caches of what follows from the network. */
     networkGeneration: (): number => networkGeneration,
     /** Order lines sourcing has given the location on a UTC day (YYYY-MM-DD). */

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DomainError } from '@omnistream/kernel';
 import type { HttpApp } from '@omnistream/http';
 import { channelAvailability } from '../availability/channel-availability.js';
+import { createItemCache } from '../availability/availability-item-cache.js';
 import { locationsNear } from '../availability/locations-near.js';
 import { channelNotFound } from './network-routes.js';
 import type { InventoryRouteDependencies } from './inventory-route-dependencies.js';
@@ -51,6 +52,7 @@ const AvailabilityResponse = Type.Object({
  * Never touches the database.
  */
 export const registerAvailabilityRoutes = (app: HttpApp, { view, clock }: InventoryRouteDependencies) => {
+  const items = createItemCache(view);
   app.get(
     '/inventory/availability',
     {
@@ -104,6 +106,15 @@ export const registerAvailabilityRoutes = (app: HttpApp, { view, clock }: Invent
         distances = new Map(near.map((n) => [n.profile.locationId, n.distanceKm]));
       }
       const now = clock.now();
+      if (locationId === undefined && lat === undefined) {
+        // The common question (a channel, no location, no delivery point): each SKU's answer is kept as JSON until
+        // its stock, the network or the prices change, or its price's validity ends.
+        const parts = skus.map((sku) => items.json(channel, sku, now));
+        void reply
+          .type('application/json; charset=utf-8')
+          .send(`{"channel":${JSON.stringify(channelId)},"items":[${parts.join(',')}]}`);
+        return;
+      }
       void reply.send({
         channel: channelId,
         items: skus.map((sku) => {
