@@ -11,7 +11,8 @@ import type { ServerConfig } from './config/server-config.js';
 import { createServer } from './create-server.js';
 import { migrateDatabase } from './migrate-database.js';
 import { runDeadLetters } from './run-dead-letters.js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { runSourcingCommand } from '@omnistream/inventory/sourcing';
 
 const EXIT_FAILURE = 1;
@@ -75,7 +76,11 @@ switch (commandLine.kind) {
       // A what-if tool over files: it needs neither configuration nor a database.
       process.exitCode = await runSourcingCommand(commandLine.args, {
         readFile: (path) => readFile(path, 'utf8'),
-        writeFile: (path, text) => writeFile(path, text),
+        // `sourcing generate --out dir` creates the folder when it is not there yet.
+        writeFile: async (path, text) => {
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, text);
+        },
         out: (line) => process.stdout.write(`${line}\n`),
       });
       break;
