@@ -15,20 +15,7 @@ export type {
   OrderLine,
   SourcingRequest,
 } from './domain/sourcing/sourcing-request.js';
-export type {
-  Allocation,
-  CandidateScore,
-  ExclusionGroup,
-  ExclusionReason,
-  PlanCost,
-  ScoreBreakdown,
-  Shipment,
-  ShipmentLine,
-  ShipmentMode,
-  SourcingDecision,
-  SourcingExplanation,
-  UnfulfillableReason,
-} from './domain/sourcing/sourcing-decision.js';
+export type * from './domain/sourcing/sourcing-decision.js';
 export { defaultRuleSet } from './simulation/default-rule-set.js';
 export { generateNetwork, DEFAULT_NETWORK, type NetworkOptions } from './simulation/generate-network.js';
 export { generateOrders, DEFAULT_ORDER_COUNT, type OrderOptions } from './simulation/generate-orders.js';

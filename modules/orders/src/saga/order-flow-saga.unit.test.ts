@@ -90,6 +90,25 @@ const release = {
 };
 const cancelPayment = { target: 'payments', type: 'CancelPayment', data: { paymentId: 'o-1-payment' } };
 const reserved = reply('reserve', { reservations: [reservation] });
+/** What an authorised payment sends: record it on the order, and source the order on live stock. */
+const onAuthorised = [
+  {
+    target: 'orders',
+    type: 'RecordPaymentAuthorised',
+    data: { orderId: 'o-1', paymentId: 'o-1-payment', amount: 3000 },
+  },
+  {
+    target: 'inventory',
+    type: 'SourceOrder',
+    data: {
+      orderId: 'o-1',
+      salesChannel: 'web-gb',
+      lines: [reservation],
+      fulfilment: { type: 'ship_to_home', deliveryPoint: { lat: 51.5, lon: -0.1 } },
+      excludeLocations: [],
+    },
+  },
+];
 
 describe('the order flow saga', () => {
   it('reserves the order stock when an order is placed', () =>
@@ -145,24 +164,7 @@ describe('the order flow saga', () => {
       .given([placed, reserved])
       .when(reply('authorise', { paymentId: 'o-1-payment', status: 'authorised' }))
       .then({
-        commands: [
-          {
-            target: 'orders',
-            type: 'RecordPaymentAuthorised',
-            data: { orderId: 'o-1', paymentId: 'o-1-payment', amount: 3000 },
-          },
-          {
-            target: 'inventory',
-            type: 'SourceOrder',
-            data: {
-              orderId: 'o-1',
-              salesChannel: 'web-gb',
-              lines: [reservation],
-              fulfilment: { type: 'ship_to_home', deliveryPoint: { lat: 51.5, lon: -0.1 } },
-              excludeLocations: [],
-            },
-          },
-        ],
+        commands: onAuthorised,
         cancelled: ['paymentTimeout'],
       }));
 
@@ -175,24 +177,7 @@ describe('the order flow saga', () => {
         envelope('payment-o-1-payment', 'PaymentAuthorised', { paymentId: 'o-1-payment', orderId: 'o-1' }),
       )
       .then({
-        commands: [
-          {
-            target: 'orders',
-            type: 'RecordPaymentAuthorised',
-            data: { orderId: 'o-1', paymentId: 'o-1-payment', amount: 3000 },
-          },
-          {
-            target: 'inventory',
-            type: 'SourceOrder',
-            data: {
-              orderId: 'o-1',
-              salesChannel: 'web-gb',
-              lines: [reservation],
-              fulfilment: { type: 'ship_to_home', deliveryPoint: { lat: 51.5, lon: -0.1 } },
-              excludeLocations: [],
-            },
-          },
-        ],
+        commands: onAuthorised,
         cancelled: ['paymentTimeout'],
       });
   });
