@@ -1,14 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 import { systemClock, type Clock } from '@omnistream/kernel';
-import { createEventStore, platformMigrations, type EventStore } from '@omnistream/event-store';
-import { createHttpApp, createIdempotencyStore, httpMigrations, type HttpApp } from '@omnistream/http';
-import { createLogger } from '@omnistream/observability';
-import { projectionsSchema } from '@omnistream/projections';
-import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
-import type { OpenedTestDatabase, TestDatabase } from '@omnistream/testing';
+import type { EventStore } from '@omnistream/event-store';
+import type { HttpApp } from '@omnistream/http';
+import { openModuleBed, type OpenedTestDatabase, type TestDatabase } from '@omnistream/testing';
 import type { PaymentsConfig } from './config/payments-config.js';
-import { contextContractsFolder } from '@omnistream/testing';
 import { createPaymentsModule, paymentsAppendHooks, type PaymentsModule } from './payments-module.js';
 
 export interface PaymentsTestApp {
@@ -44,19 +39,8 @@ export const openPaymentsTestApp = async (
     fetch?: typeof fetch;
   } = {},
 ): Promise<PaymentsTestApp> => {
-  const opened = await target.open({
-    migrations: [...platformMigrations, ...httpMigrations, projectionsSchema, schemaRegistrySchema],
-  });
-  const folder = await contextContractsFolder('payments');
-  const contracts = await openContracts(opened.db, folder.dir).finally(() => folder.remove());
-  const store = createEventStore(opened.db, {
-    onAppended: paymentsAppendHooks(),
-    validate: contracts.validate,
-  });
-  const app = await createHttpApp({
-    logger: createLogger({ level: 'silent' }),
-    idempotency: createIdempotencyStore(opened.db),
-  });
+  const bed = await openModuleBed(target, { context: 'payments', appendHooks: paymentsAppendHooks() });
+  const { app, store, opened } = bed;
   // The port must be known before the module is built, since the sandbox's webhook URL names it: reserve one first.
   const port = options.listen === true ? await freePort() : undefined;
   const module = createPaymentsModule({
@@ -73,23 +57,14 @@ export const openPaymentsTestApp = async (
   await module.start();
   await app.ready();
   if (port !== undefined) await app.listen({ port, host: '127.0.0.1' });
-  const eventCount = async () =>
-    (await opened.db.query<{ n: number }>('select count(*)::int as n from omnistream.events'))[0]?.n ?? 0;
   return {
     app,
     store,
     opened,
     module,
-    eventCount,
-    expectRefused: async (send, status, code, detail) => {
-      const before = await eventCount();
-      const response = await send();
-      expect(response.statusCode, response.body).toBe(status);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-      const body = response.json<{ code: string; detail: string }>();
-      expect(body.code).toBe(code);
-      if (detail !== undefined) expect(body.detail).toMatch(detail);
-      expect(await eventCount()).toBe(before);
+    eventCount: () => bed.eventCount(),
+    expectRefused: async (...args) => {
+      await bed.expectRefused(...args);
     },
     waitForStatus: async (paymentId, status, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -104,9 +79,7 @@ export const openPaymentsTestApp = async (
     },
     close: async () => {
       await module.close();
-      await app.close();
-      await store.close();
-      await opened.close();
+      await bed.close();
     },
   };
 };

@@ -8,3 +8,4 @@ export {
   type OpenedTestDatabase,
 } from './test-databases.js';
 export { contextContractsFolder, loadContextContracts, contractValidator } from './context-contracts.js';
+export { openModuleBed, type ModuleBed, type RefusedProblem } from './open-module-bed.js';
