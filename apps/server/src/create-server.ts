@@ -19,7 +19,7 @@ import { createPaymentsModule, parsePaymentsConfig, paymentsAppendHooks } from '
 import { createShipmentsModule, shipmentsAppendHooks } from '@omnistream/shipments';
 import { createOrderFlowSaga, createOrdersModule, ordersAppendHooks } from '@omnistream/orders';
 import { combineCodecs } from '@omnistream/messaging';
-import { createSagaCommandCodec, sagaCommandTopic } from '@omnistream/sagas';
+import { createSagaCommandCodec, sagaCommandTopic, type SagaCommandExecutor } from '@omnistream/sagas';
 import { startOrderFlow } from './start-order-flow.js';
 import { registerSagaRoutes } from './saga-routes.js';
 import type { ServerConfig } from './config/server-config.js';
@@ -30,6 +30,9 @@ import { serverMigrations } from './server-migrations.js';
 import { registerStreamRoutes } from './streams/register-stream-routes.js';
 import { SCHEMA_REGISTRY_PREFIX, startSchemaRegistry } from './start-schema-registry.js';
 import { startMessaging } from './start-messaging.js';
+
+/** The contexts the order saga sends commands to; each applies its own in the process that runs it. */
+const SAGA_TARGETS = ['inventory', 'payments', 'shipments', 'orders'];
 
 export interface Server {
   /** Ready to `listen` or `inject`; modules add their routes before that. */
@@ -97,69 +100,67 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     registerStreamRoutes(app, eventStore);
     await app.register(contracts.plugin, { prefix: SCHEMA_REGISTRY_PREFIX, registry: contracts.registry });
     await app.register(deadLetterRoutes, { db: database });
-    const inventory = createInventoryModule({
-      eventStore,
-      onError: (error, where) => logger.error({ err: error, where }, 'inventory background work failed'),
-    });
-    inventory.registerRoutes(app);
-    await inventory.start();
-    started.unshift(inventory);
-    const catalog = createCatalogModule({
-      eventStore,
-      database,
-      onError: (error, where) => logger.error({ err: error, where }, 'catalog background work failed'),
-    });
-    catalog.registerRoutes(app);
-    await catalog.start();
-    started.unshift(catalog);
-    const payments = createPaymentsModule({
-      eventStore,
-      database,
-      config: parsePaymentsConfig(config.payments),
-      onError: (error, where) => logger.error({ err: error, where }, 'payments background work failed'),
-    });
-    payments.registerRoutes(app);
-    await payments.start();
-    started.unshift(payments);
-    const shipments = createShipmentsModule({
-      eventStore,
-      database,
-      ...(config.shipments === undefined ? {} : { config: config.shipments }),
-      onError: (error, where) => logger.error({ err: error, where }, 'shipments background work failed'),
-    });
-    shipments.registerRoutes(app);
-    await shipments.start();
-    started.unshift(shipments);
-    const orders = createOrdersModule({
-      eventStore,
-      database,
-      onError: (error, where) => logger.error({ err: error, where }, 'orders background work failed'),
-    });
-    orders.registerRoutes(app);
-    await orders.start();
-    started.unshift(orders);
-
-    // The order saga: its commands leave through the outbox on `<context>.commands`, each context applies them.
-    const orderFlow = createOrderFlowSaga(config.orders);
-    registerSagaRoutes(app, eventStore, [orderFlow]);
-    const targets = {
-      inventory: inventory.execute,
-      payments: payments.execute,
-      shipments: shipments.execute,
-      orders: (command: { type: string; data: unknown }, context: { correlationId?: string }) =>
-        orders.execute(command as Parameters<typeof orders.execute>[0], context),
+    // Only the configured modules serve routes, apply saga commands and run background work in this process; the
+    // inline projections above belong to the store, so any process keeps every read model right.
+    const runs = new Set(config.modules);
+    const onError = (module: string) => (error: unknown, where: string) =>
+      logger.error({ err: error, where, module }, `${module} background work failed`);
+    const mount = async <
+      M extends { registerRoutes(app: HttpApp): void; start(): Promise<void>; close(): Promise<void> },
+    >(
+      module: M,
+    ): Promise<M> => {
+      module.registerRoutes(app);
+      await module.start();
+      started.unshift(module);
+      return module;
     };
-    const sagaCommands = await createSagaCommandCodec(
-      contracts.registry,
-      [orderFlow.name],
-      Object.keys(targets),
-    );
+    const targets: Record<string, SagaCommandExecutor> = {};
+    if (runs.has('inventory')) {
+      const inventory = await mount(createInventoryModule({ eventStore, onError: onError('inventory') }));
+      targets.inventory = inventory.execute;
+    }
+    if (runs.has('catalog'))
+      await mount(createCatalogModule({ eventStore, database, onError: onError('catalog') }));
+    if (runs.has('payments')) {
+      const payments = await mount(
+        createPaymentsModule({
+          eventStore,
+          database,
+          config: parsePaymentsConfig(config.payments),
+          onError: onError('payments'),
+        }),
+      );
+      targets.payments = payments.execute;
+    }
+    if (runs.has('shipments')) {
+      const shipments = await mount(
+        createShipmentsModule({
+          eventStore,
+          database,
+          ...(config.shipments === undefined ? {} : { config: config.shipments }),
+          onError: onError('shipments'),
+        }),
+      );
+      targets.shipments = shipments.execute;
+    }
+    const orderFlow = createOrderFlowSaga(config.orders);
+    if (runs.has('orders')) {
+      const orders = await mount(createOrdersModule({ eventStore, database, onError: onError('orders') }));
+      targets.orders = (command, context) =>
+        orders.execute(command as Parameters<typeof orders.execute>[0], context);
+      registerSagaRoutes(app, eventStore, [orderFlow]);
+    }
+
+    // The order saga's commands leave through the outbox on `<context>.commands`, and each context's process applies
+    // its own. Every process can relay, so the codec knows every context's commands, not just this process's.
+    const sagaCommands = await createSagaCommandCodec(contracts.registry, [orderFlow.name], SAGA_TARGETS);
     const messaging = await startMessaging(config, {
       database,
       eventStore,
       codec: combineCodecs(contracts.codec, sagaCommands),
       contracts: contracts.registered,
-      extraTopics: Object.keys(targets).map(sagaCommandTopic),
+      extraTopics: SAGA_TARGETS.map(sagaCommandTopic),
       logger,
       metrics,
     });
@@ -168,7 +169,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       store: eventStore,
       database,
       bus: messaging.bus,
-      sagas: [orderFlow],
+      sagas: runs.has('orders') ? [orderFlow] : [],
       targets,
       logger,
       partitions: config.database.kind === 'pglite' ? 1 : config.orders.sagaPartitions,

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '@omnistream/observability';
 import { parseCommandLine } from './cli/parse-command-line.js';
 import { usage } from './cli/usage.js';
-import { configFromEnvironment } from './config/config-from-environment.js';
+import { configFromEnvironment, moduleList } from './config/config-from-environment.js';
 import { ConfigError, parseConfig } from './config/parse-config.js';
 import type { ServerConfig } from './config/server-config.js';
 import { createServer } from './create-server.js';
@@ -87,7 +87,9 @@ switch (commandLine.kind) {
     }
     let config: ServerConfig;
     try {
-      config = parseConfig(configFromEnvironment(process.env, process.cwd()));
+      const fromEnvironment = configFromEnvironment(process.env, process.cwd());
+      const modules = commandLine.command === 'start' ? moduleList(commandLine.modules) : undefined;
+      config = parseConfig(modules === undefined ? fromEnvironment : { ...fromEnvironment, modules });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       process.stderr.write(`omnistream: ${error.message}\n`);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Database, EventStore } from '@omnistream/event-store';
 import {
   createInProcessBus,
+  namespacedBus,
   parseTopicsConfig,
   provisionTopics,
   startOutboxRelay,
@@ -40,7 +41,7 @@ type KafkaConfig = Extract<ServerConfig['bus'], { kind: 'kafka' }>;
 const openKafkaBus = async (config: KafkaConfig, logger: Logger): Promise<Bus> => {
   const { createKafkaBus } = await import('@omnistream/messaging/kafka');
   const ca = config.tlsCaFile === undefined ? undefined : await readFile(config.tlsCaFile, 'utf8');
-  return createKafkaBus({
+  const bus = createKafkaBus({
     brokers: config.brokers,
     clientId: config.clientId,
     ...(config.tls || ca !== undefined ? { tls: ca === undefined ? true : { ca } } : {}),
@@ -48,6 +49,7 @@ const openKafkaBus = async (config: KafkaConfig, logger: Logger): Promise<Bus> =
     onConsumerError: (error, context) =>
       logger.warn({ err: error, ...context }, 'Kafka consumer error; retrying'),
   });
+  return config.namespace === undefined ? bus : namespacedBus(bus, config.namespace);
 };
 
 /**

@@ -51,7 +51,9 @@ export const startOrderFlow = async (deps: {
   }
   // One subscription (checkpoint, advisory lock) per partition: instances of different partitions are decided in
   // parallel transactions; each instance's inputs still come in feed order through its one subscription.
-  const subscriptions = Array.from({ length: deps.partitions }, (_, partition) =>
+  // A process without the order module runs no saga: its commands consumers are all it needs.
+  const partitions = deps.sagas.length === 0 ? 0 : deps.partitions;
+  const subscriptions = Array.from({ length: partitions }, (_, partition) =>
     startSagaSubscription(
       deps.store,
       deps.partitions === 1
@@ -64,14 +66,17 @@ export const startOrderFlow = async (deps: {
       },
     ),
   );
-  const timers = startSagaTimers({
-    store: deps.store,
-    sagas: deps.sagas,
-    onError: (error) => deps.logger.error({ err: error }, 'saga timer failed; retrying'),
-  });
+  const timers =
+    deps.sagas.length === 0
+      ? undefined
+      : startSagaTimers({
+          store: deps.store,
+          sagas: deps.sagas,
+          onError: (error) => deps.logger.error({ err: error }, 'saga timer failed; retrying'),
+        });
   return {
     close: async () => {
-      await timers.stop();
+      await timers?.stop();
       await Promise.all(subscriptions.map((subscription) => subscription.stop()));
       for (const consumer of consumers) await consumer.stop();
     },

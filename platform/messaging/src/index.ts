@@ -65,3 +65,4 @@ export { deadLetterRoutes, ACTOR_HEADER, type DeadLetterRoutesOptions } from './
 export { deadLettersCli, type DeadLettersCliDeps } from './cli/dead-letters-cli.js';
 export { DEAD_LETTERS_USAGE } from './cli/parse-dead-letters-args.js';
 export { combineCodecs } from './combine-codecs.js';
+export { namespacedBus } from './namespaced-bus.js';

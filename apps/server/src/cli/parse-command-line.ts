@@ -9,7 +9,9 @@ const isPassThrough = (name: string | undefined): name is PassThrough =>
 export type CommandName = (typeof COMMANDS)[number];
 
 export type CommandLine =
-  | { readonly kind: 'run'; readonly command: Exclude<CommandName, PassThrough> }
+  | { readonly kind: 'run'; readonly command: Exclude<CommandName, PassThrough | 'start'> }
+  /** `start --modules a,b`: the modules this process runs, overriding OMNISTREAM_MODULES. */
+  | { readonly kind: 'run'; readonly command: 'start'; readonly modules?: string }
   /** A command with subcommands of its own: its arguments are passed on as they are. */
   | { readonly kind: 'run'; readonly command: PassThrough; readonly args: readonly string[] }
   | { readonly kind: 'help'; readonly command?: CommandName }
@@ -27,7 +29,7 @@ export const parseCommandLine = (args: readonly string[]): CommandLine => {
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { help: { type: 'boolean', short: 'h' } },
+      options: { help: { type: 'boolean', short: 'h' }, modules: { type: 'string' } },
     });
   } catch (error) {
     return { kind: 'usage_error', message: error instanceof Error ? error.message : String(error) };
@@ -53,5 +55,10 @@ export const parseCommandLine = (args: readonly string[]): CommandLine => {
       message: `${name} takes no arguments, got "${rest.join(' ')}"`,
       command: name,
     };
+  const modules = parsed.values.modules;
+  if (name === 'start')
+    return modules === undefined ? { kind: 'run', command: name } : { kind: 'run', command: name, modules };
+  if (modules !== undefined)
+    return { kind: 'usage_error', message: `${name} takes no --modules`, command: name };
   return { kind: 'run', command: name };
 };

@@ -21,6 +21,17 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['migrate', 'now'])).toMatchObject({ kind: 'usage_error', command: 'migrate' });
     expect(parseCommandLine([])).toMatchObject({ kind: 'usage_error', message: 'no command given' });
   });
+  it('takes the modules a start runs, and refuses --modules elsewhere', () => {
+    expect(parseCommandLine(['start', '--modules', 'orders,catalog'])).toEqual({
+      kind: 'run',
+      command: 'start',
+      modules: 'orders,catalog',
+    });
+    expect(parseCommandLine(['migrate', '--modules', 'orders'])).toMatchObject({
+      kind: 'usage_error',
+      command: 'migrate',
+    });
+  });
   it('passes the arguments of sourcing on to its own parser', () => {
     expect(parseCommandLine(['sourcing', 'simulate', '--rules', 'a.json', '--orders', 'o.jsonl'])).toEqual({
       kind: 'run',

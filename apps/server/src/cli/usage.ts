@@ -8,7 +8,12 @@ const environment = Object.entries(ENVIRONMENT_VARIABLES)
   .join('\n');
 
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  start: `Usage: omnistream start
+  start: `Usage: omnistream start [--modules catalog,inventory,payments,shipments,orders]
+
+--modules picks the modules this process runs (default: all; overrides OMNISTREAM_MODULES). The distributed
+shape runs one process per module, or per few, on one PostgreSQL database and Kafka: each serves its modules'
+routes and applies their saga commands, the process with orders runs the order saga, and every process stands
+by to relay the outbox (one relays at a time).
 
 Applies pending migrations, registers the public contracts, then serves the HTTP API (/health, /metrics,
 /docs, /schema-registry for Confluent clients) until SIGTERM or SIGINT,

@@ -18,6 +18,8 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
     'shutdownTimeoutMs: how long in-flight requests may take after SIGTERM (default 10000)',
   OMNISTREAM_KAFKA_BROKERS: 'bus: Apache Kafka instead of the in-process bus, host:port[,host:port...]',
   OMNISTREAM_KAFKA_CLIENT_ID: 'bus.clientId: client id prefix on the brokers (default omnistream)',
+  OMNISTREAM_KAFKA_NAMESPACE:
+    'bus.namespace: prefix of every topic and consumer group, for several deployments on one cluster',
   OMNISTREAM_KAFKA_TLS: 'bus.tls: true to connect with TLS (default false)',
   OMNISTREAM_KAFKA_TLS_CA_FILE: 'bus.tlsCaFile: PEM file of the CA that signed the brokers (implies TLS)',
   OMNISTREAM_KAFKA_SASL_MECHANISM: 'bus.sasl.mechanism: plain, scram-sha-256 or scram-sha-512',
@@ -29,6 +31,8 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
   OMNISTREAM_TOPIC_REPLICATION_FACTOR:
     'topics.replicationFactor: replicas of a topic the file does not set (default 1)',
   OMNISTREAM_RELAY: 'relay.enabled: false stops this process publishing public events (default true)',
+  OMNISTREAM_MODULES:
+    'modules: the modules this process runs, comma-separated (default all: catalog,inventory,payments,shipments,orders)',
   OMNISTREAM_PAYMENTS_CONFIG_FILE:
     'payments: JSON file of payment providers and routing (default: the sandbox)',
   OMNISTREAM_SHIPMENTS_CONFIG_FILE:
@@ -67,10 +71,20 @@ const busFromEnvironment = (env: Environment, cwd: string): Record<string, unkno
     kind: 'kafka',
     brokers,
     clientId,
+    ...(env.OMNISTREAM_KAFKA_NAMESPACE?.trim() ? { namespace: env.OMNISTREAM_KAFKA_NAMESPACE.trim() } : {}),
     tls: tls !== undefined && tls !== false,
     ...(caFile === undefined ? {} : { tlsCaFile: isAbsolute(caFile) ? caFile : resolve(cwd, caFile) }),
     ...(sasl === undefined ? {} : { sasl }),
   };
+};
+
+/** `orders, inventory` to a list; parseConfig says which names are unknown. */
+export const moduleList = (text: string | undefined): string[] | undefined => {
+  const names = text
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return names === undefined || names.length === 0 ? undefined : names;
 };
 
 const flag = (env: Environment, name: string): boolean | undefined => {
@@ -86,6 +100,7 @@ const FOREIGN_PREFIXES = ['OMNISTREAM_TEST_', 'OMNISTREAM_BENCH_'];
 const FOREIGN_NAMES = ['OMNISTREAM_KAFKA_DIR', 'OMNISTREAM_KAFKA_PORT', 'OMNISTREAM_KAFKA_CONTROLLER_PORT'];
 const KAFKA_CONNECTION = [
   'OMNISTREAM_KAFKA_CLIENT_ID',
+  'OMNISTREAM_KAFKA_NAMESPACE',
   'OMNISTREAM_KAFKA_TLS',
   'OMNISTREAM_KAFKA_TLS_CA_FILE',
   'OMNISTREAM_KAFKA_SASL_MECHANISM',
@@ -147,6 +162,7 @@ export const configFromEnvironment = (env: Environment, cwd: string): Record<str
       replicationFactor: integer(env, 'OMNISTREAM_TOPIC_REPLICATION_FACTOR'),
     }),
     relay: defined({ enabled: flag(env, 'OMNISTREAM_RELAY') }),
+    modules: moduleList(env.OMNISTREAM_MODULES),
     payments: jsonFile(env, 'OMNISTREAM_PAYMENTS_CONFIG_FILE', cwd),
     shipments: jsonFile(env, 'OMNISTREAM_SHIPMENTS_CONFIG_FILE', cwd),
   });

@@ -105,4 +105,14 @@ describe('configFromEnvironment', () => {
 
   it('refuses a relay flag that is not true or false', () =>
     expect(() => parse({ OMNISTREAM_RELAY: 'yes' })).toThrow(/OMNISTREAM_RELAY must be true or false/));
+
+  it('reads the modules this process runs, and the Kafka namespace', () => {
+    expect(parse({ OMNISTREAM_MODULES: ' orders, catalog ' }).modules).toEqual(['orders', 'catalog']);
+    expect(
+      parse({ OMNISTREAM_KAFKA_BROKERS: 'k1:9092', OMNISTREAM_KAFKA_NAMESPACE: 'staging' }).bus,
+    ).toMatchObject({ kind: 'kafka', namespace: 'staging' });
+    expect(() => parse({ OMNISTREAM_KAFKA_NAMESPACE: 'staging' })).toThrow(
+      /without OMNISTREAM_KAFKA_BROKERS/,
+    );
+  });
 });

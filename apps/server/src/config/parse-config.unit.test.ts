@@ -13,6 +13,7 @@ describe('parseConfig', () => {
       bus: { kind: 'in-process' },
       topics: { partitions: 6, replicationFactor: 1 },
       relay: { enabled: true },
+      modules: ['catalog', 'inventory', 'payments', 'shipments', 'orders'],
       orders: { paymentTimeoutMs: 900000, collectionTimeoutMs: 604800000, sagaPartitions: 2 },
       shutdownTimeoutMs: 10000,
     }));
@@ -63,5 +64,11 @@ describe('parseConfig', () => {
       /unknown config key "database.url"/,
     );
     expect(() => parseConfig({ database: { kind: 'oracle' } })).toThrow(/database/);
+  });
+
+  it('names the unknown module of a start that picks modules', () => {
+    expect(() => parseConfig({ modules: ['orders', 'billing'] })).toThrow(/modules/);
+    expect(() => parseConfig({ modules: [] })).toThrow(/modules/);
+    expect(parseConfig({ modules: ['orders', 'catalog'] }).modules).toEqual(['orders', 'catalog']);
   });
 });

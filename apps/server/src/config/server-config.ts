@@ -40,6 +40,13 @@ const KafkaBus = Type.Object(
       description: 'host:port',
     }),
     clientId: Type.String({ minLength: 1, default: 'omnistream' }),
+    namespace: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9_-]{0,63}$',
+        description:
+          'Prefix of every topic and consumer group on the brokers (<namespace>.<context>.<category>), for several deployments on one cluster.',
+      }),
+    ),
     tls: Type.Boolean({ default: false }),
     tlsCaFile: Type.Optional(
       Type.String({ minLength: 1, description: 'PEM file of the CA that signed the brokers.' }),
@@ -61,6 +68,10 @@ const KafkaBus = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The modules a process can run; `omnistream start --modules` picks some, the default is all of them. */
+export const MODULE_NAMES = ['catalog', 'inventory', 'payments', 'shipments', 'orders'] as const;
+export type ModuleName = (typeof MODULE_NAMES)[number];
 
 /**
  * Everything the server can be told, parsed once at boot (STYLE.md 10). Units are in the names. Unknown keys are
@@ -132,6 +143,13 @@ export const ServerConfig = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    modules: Type.Array(Type.Union(MODULE_NAMES.map((name) => Type.Literal(name))), {
+      minItems: 1,
+      uniqueItems: true,
+      default: [...MODULE_NAMES],
+      description:
+        'The modules this process serves (routes, command consumers, background work). The distributed shape runs one process per module, or a few, on one PostgreSQL database and Kafka.',
+    }),
     relay: Type.Object(
       {
         enabled: Type.Boolean({

@@ -20,6 +20,11 @@ export const startAdyenContractServer = async (options: {
   apiKey: string;
   merchantAccount: string;
   hmacKey: string;
+  /**
+   * Send a notification again until the webhook answers 2xx, as Adyen retries unaccepted notifications (here every
+   * 100 ms, doubling to 2 s), for tests in which the receiving process is killed and restarted.
+   */
+  redeliverUntilAccepted?: boolean;
 }) => {
   const received: ReceivedRequest[] = [];
   const answered = new Map<string, { status: number; body: unknown }>();
@@ -27,6 +32,7 @@ export const startAdyenContractServer = async (options: {
   let webhookUrl = '';
   let failures = 0;
   let counter = 0;
+  let closed = false;
   const pending: Promise<void>[] = [];
 
   const notify = (item: Record<string, unknown> & Parameters<typeof adyenSignature>[1]) => {
@@ -36,14 +42,24 @@ export const startAdyenContractServer = async (options: {
       additionalData: { hmacSignature: adyenSignature(options.hmacKey, item) },
     };
     const body = JSON.stringify({ live: 'false', notificationItems: [{ NotificationRequestItem: full }] });
-    const send = async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    const sendOnce = async () => {
       const response = await fetch(webhookUrl, {
         method: 'POST',
         body,
         headers: { 'content-type': 'application/json' },
       });
-      deliveries.push({ status: response.status, body: await response.text() });
+      const delivery = { status: response.status, body: await response.text() };
+      deliveries.push(delivery);
+      return delivery;
+    };
+    const send = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (options.redeliverUntilAccepted !== true) return void (await sendOnce());
+      for (let delayMs = 100; !closed; delayMs = Math.min(delayMs * 2, 2_000)) {
+        const delivery = await sendOnce().catch(() => undefined);
+        if (delivery !== undefined && delivery.status >= 200 && delivery.status < 300) return;
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
     };
     pending.push(send());
     return body;
@@ -183,6 +199,9 @@ export const startAdyenContractServer = async (options: {
     /** Sends a notification as Adyen would, optionally with a wrong signature; returns its body. */
     notify,
     settled: () => Promise.all(pending),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      closed = true;
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 };
