@@ -78,7 +78,8 @@ export const createOrdersModule = ({
     },
     /**
      * Applies one saga command to `order-<orderId>`. Idempotent: a redelivered command decides no events. The
-     * caller's correlation and causation ids go into the events' metadata.
+     * caller's correlation and causation ids go into the events' metadata. Answers with JSON for the saga's reply:
+     * the order's version and the types of the events the command appended.
      */
     execute: async (
       command: OrderSagaCommandInput,
@@ -90,7 +91,13 @@ export const createOrdersModule = ({
       const orderId = (data as { orderId?: unknown } | null)?.orderId;
       if (typeof orderId !== 'string' || orderId.length === 0)
         throw new DomainError('INVALID_COMMAND', `${type} needs data.orderId`);
-      return handle(`order-${orderId}`, { ...command, metadata: metadata(context) });
+      const result = await handle(`order-${orderId}`, { ...command, metadata: metadata(context) });
+      // The saga's reply carries this as JSON: what changed, not the envelopes (bigint positions) or the state.
+      return {
+        orderId,
+        version: result.nextExpectedVersion,
+        events: result.events.map((event) => event.type),
+      };
     },
     start: async () => {
       projections = ordersProjections.map((projection) =>

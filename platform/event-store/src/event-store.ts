@@ -34,6 +34,12 @@ export interface AppendHook {
   readonly name: string;
   readonly lockKey: number;
   readonly handle: (tx: Sql, events: readonly EventEnvelope[]) => Promise<void>;
+  /**
+   * Asked before an append, with each event as it will be stored less its feed coordinates (version 0, position
+   * 0): false for every event means the hook has nothing to do, so the append takes neither its lock nor, when no
+   * hook is concerned, a transaction of its own. Absent: every append concerns the hook.
+   */
+  readonly concerns?: (event: EventEnvelope) => boolean;
 }
 
 export interface ReadStreamOptions {
@@ -89,8 +95,26 @@ type Prepared = ReturnType<typeof prepareAppend>;
 
 export const createEventStore = (db: Database, options: EventStoreOptions = {}): EventStore => {
   const limits: AppendLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const hooks = options.onAppended ?? [];
-  const hookLockKeys = hooks.map((hook) => hook.lockKey).sort((a, b) => a - b);
+  const allHooks = options.onAppended ?? [];
+  /** The hooks a batch concerns, and their lock keys in lock order; most appends concern none. */
+  const hooksFor = (batch: readonly Prepared[]): { hooks: readonly AppendHook[]; lockKeys: number[] } => {
+    if (allHooks.length === 0) return { hooks: allHooks, lockKeys: [] };
+    const events = batch.flatMap(({ payload }) =>
+      payload.ev.map((event): EventEnvelope => ({
+        id: event.id,
+        type: event.type,
+        streamId: payload.s,
+        version: 0,
+        data: event.data,
+        metadata: event.metadata as EventEnvelope['metadata'],
+        globalPosition: 0n,
+        transactionId: 0n,
+        recordedAt: '',
+      })),
+    );
+    const hooks = allHooks.filter((hook) => hook.concerns === undefined || events.some(hook.concerns));
+    return { hooks, lockKeys: hooks.map((hook) => hook.lockKey).sort((a, b) => a - b) };
+  };
   const upcast = createUpcast(options.upcasters ?? []);
   const signal = createFeedSignal(db);
   const appendedIn = new WeakSet<Sql>();
@@ -100,11 +124,12 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     tx: Sql,
     batch: readonly Prepared[],
     checkIds: boolean,
+    { hooks, lockKeys } = hooksFor(batch),
   ): Promise<(AppendResult | Error)[]> => {
     let rows: AppendBatchRow[];
     try {
       // Advisory locks assign no transaction id, so this may precede the append's first write.
-      if (hookLockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [hookLockKeys]);
+      if (lockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [lockKeys]);
       rows = await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`, checkIds]);
     } catch (error) {
       return translateAppendError(
@@ -124,8 +149,12 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     return results;
   };
 
-  const writeOnce = (batch: readonly Prepared[], checkIds: boolean) =>
-    hooks.length === 0 ? writeIn(db, batch, checkIds) : db.transaction((tx) => writeIn(tx, batch, checkIds));
+  const writeOnce = (batch: readonly Prepared[], checkIds: boolean) => {
+    const concerned = hooksFor(batch);
+    return concerned.hooks.length === 0
+      ? writeIn(db, batch, checkIds, concerned)
+      : db.transaction((tx) => writeIn(tx, batch, checkIds, concerned));
+  };
 
   /**
    * The fast path leaves stored ids to the unique constraint; only when it fires is the batch written again with

@@ -17,6 +17,7 @@ import {
   totalsFromFeed,
 } from './order-totals.fixture.js';
 import type { Projection } from './projection.js';
+import { projectionLockKey } from './projection-lock-key.js';
 import { projectionsSchema } from './projections-schema.js';
 import { startProjection } from './start-projection.js';
 
@@ -87,6 +88,43 @@ describe.each(testDatabases())('inline projections on $name', (target) => {
     });
     await runner.stop();
   });
+
+  // Holding a projection's lock from a second session needs a server; PGlite has one connection.
+  if (target.name === 'postgres')
+    it('lets an append its projections do not concern pass a rebuild that holds their lock, and holds back one they do', async () => {
+      const v1 = orderTotalsV1('inline_concerns');
+      const store = storeWith([v1]);
+      const runner = startProjection(store, v1, { inline: true });
+      await runner.activated();
+      const config = opened.config as { url: string };
+      const rebuild = await openPostgresDatabase({ url: config.url, maxConnections: 1 });
+      databases.push(rebuild);
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked: () => void = () => {};
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const holding = rebuild.transaction(async (tx) => {
+        await tx.query('select pg_advisory_xact_lock(1871, $1)', [projectionLockKey(v1.name)]);
+        locked();
+        await held;
+      });
+      await lockTaken;
+      // Not an OrderPlaced: the projection has nothing to do with it, so it neither waits nor is asked.
+      await store.append('ticket-c-1', [{ type: 'TicketIssued', data: { total: 1 } }]);
+      let placed = false;
+      const placing = placeOrder(store, 'c-1', 'cy', 4).then(() => (placed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(placed, 'an OrderPlaced waits for the lock its projection holds').toBe(false);
+      release();
+      await holding;
+      await placing;
+      expect((await readTotals(opened.db, v1.name)).totals.get('cy')).toEqual({
+        orders: 1,
+        total: 4,
+        largest: 0,
+      });
+      await runner.stop();
+    });
 
   it('rebuilds version 2 under concurrent appends, losing and doubling no event', async () => {
     const name = 'inline_rebuild';

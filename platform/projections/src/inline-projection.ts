@@ -39,10 +39,18 @@ export const inlineProjection = (
       t: versionedTable(known.name, known.version, known.tables),
     });
   }
+  const filters = [...versions.values()].map((known) => known.projection.filter);
+  const relevantToAny = (events: Parameters<AppendHook['handle']>[1]): boolean =>
+    filters.some((filter) => filter === undefined || events.some(filter));
   return {
     name: `projection:${projection.name}`,
     lockKey: projectionLockKey(projection.name),
+    concerns: (event) => filters.some((filter) => filter === undefined || filter(event)),
     handle: async (tx, events) => {
+      // Most appends concern none of a projection's streams: when no version this process knows would take any of
+      // the events, whichever version is active writes nothing, so the lookup is skipped (one query per hook and
+      // append otherwise, most of a busy server's statements).
+      if (!relevantToAny(events)) return;
       const [active] = await tx.query<{ version: number }>(
         `select version from omnistream.projections where name = $1 and state = 'active'`,
         [projection.name],

@@ -20,6 +20,9 @@ export interface Projection {
   readonly setup: (tx: Sql, t: TableName) => Promise<void>;
   /** Applies events in the transaction that also records how far this version got, so each applies once. */
   readonly handle: (events: readonly EventEnvelope[], tx: Sql, t: TableName) => Promise<void>;
-  /** Events not matching are skipped. */
+  /**
+   * Events not matching are skipped. Decide by stream, type, data or metadata only: an inline projection is also
+   * asked before the append (version and position still 0) whether an append concerns it at all.
+   */
   readonly filter?: (event: EventEnvelope) => boolean;
 }

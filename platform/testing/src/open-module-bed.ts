@@ -1,5 +1,4 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 import {
   createEventStore,
   platformMigrations,
@@ -63,6 +62,8 @@ export const openModuleBed = async (
     app,
     eventCount,
     expectRefused: async (send, status, code, detail) => {
+      // Loaded here, not at the top: benchmarks import this package outside a vitest run.
+      const { expect } = await import('vitest');
       const before = await eventCount();
       const response = await send();
       expect(response.statusCode, response.body).toBe(status);
