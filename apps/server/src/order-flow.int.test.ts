@@ -3,22 +3,7 @@ import { createLogger } from '@omnistream/observability';
 import { testDatabaseConfigs } from '@omnistream/testing';
 import { parseConfig } from './config/parse-config.js';
 import { createServer, type Server } from './create-server.js';
-
-const home = {
-  name: 'Ada Lovelace',
-  line1: '12 St James Square',
-  city: 'London',
-  postcode: 'SW1Y 4JH',
-  country: 'GB',
-  location: { lat: 51.507, lon: -0.134 },
-};
-const dcAddress = {
-  name: 'DC North',
-  lines: ['1 Depot Road'],
-  city: 'Leeds',
-  postalCode: 'LS1 1AA',
-  countryCode: 'GB',
-};
+import { dcNorth, home, storeSoho, webGb } from './order-flow-shop.fixture.js';
 
 interface OrderView {
   status: string;
@@ -86,40 +71,9 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
       const response = await call(method, url, payload);
       expect(response.statusCode, `${url}: ${response.body}`).toBeLessThan(300);
     };
-    await ok('PUT', '/inventory/locations/dc-north', {
-      name: 'DC North',
-      type: 'dc',
-      market: 'GB',
-      lat: 53.8,
-      lon: -1.55,
-      priority: 10,
-      dailyCapacity: 1000,
-      capabilities: ['ship'],
-      address: dcAddress,
-    });
-    await ok('PUT', '/inventory/channels/web-gb', {
-      market: 'GB',
-      priceChannel: 'web',
-      currency: 'GBP',
-      locationTypes: ['dc', 'store'],
-    });
-    await ok('PUT', '/inventory/locations/store-soho', {
-      name: 'Soho',
-      type: 'store',
-      market: 'GB',
-      lat: 51.513,
-      lon: -0.136,
-      priority: 1,
-      dailyCapacity: 200,
-      capabilities: ['ship', 'ship_from_store', 'pick_up'],
-      address: {
-        name: 'Soho store',
-        lines: ['1 Carnaby St'],
-        city: 'London',
-        postalCode: 'W1F 9PS',
-        countryCode: 'GB',
-      },
-    });
+    await ok('PUT', '/inventory/locations/dc-north', dcNorth(1000));
+    await ok('PUT', '/inventory/channels/web-gb', webGb);
+    await ok('PUT', '/inventory/locations/store-soho', storeSoho(200));
     await ok('POST', '/inventory/stock/TEE-1/receipts', { locationId: 'dc-north', quantity: 10 });
     await ok('POST', '/inventory/stock/MUG-1/receipts', { locationId: 'store-soho', quantity: 5 });
     await ok('POST', '/catalog/price-lists', {

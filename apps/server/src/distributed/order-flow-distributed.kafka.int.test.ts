@@ -8,6 +8,7 @@ import { startAdyenContractServer } from '@omnistream/payments/testing';
 import { startUpsContractServer } from '@omnistream/shipments/testing';
 import { createScratchDatabase, postgresTestUrl } from '@omnistream/testing';
 import { freePort, moduleProcess, type ModuleProcess } from './module-processes.fixture.js';
+import { dcNorth, home, storeSoho, webGb } from '../order-flow-shop.fixture.js';
 
 /**
  * Issue 5's distributed proof: orders, inventory (with the catalog), payments and shipments each in a process of
@@ -31,14 +32,6 @@ const UPS = {
   credential: 'track-alert-credential-0123456789',
 };
 const PRICES = { 'TEE-1': 1500, 'MUG-1': 800 } as const;
-const home = {
-  name: 'Ada Lovelace',
-  line1: '12 St James Square',
-  city: 'London',
-  postcode: 'SW1Y 4JH',
-  country: 'GB',
-  location: { lat: 51.507, lon: -0.134 },
-};
 
 type Role = 'orders' | 'inventory' | 'payments' | 'shipments';
 
@@ -187,46 +180,9 @@ describe.skipIf(adminUrl === undefined)(
       await processes.inventory.start();
       await Promise.all([processes.orders.start(), processes.payments.start(), processes.shipments.start()]);
 
-      await ok('inventory', 'PUT', '/inventory/locations/dc-north', {
-        name: 'DC North',
-        type: 'dc',
-        market: 'GB',
-        lat: 53.8,
-        lon: -1.55,
-        priority: 10,
-        dailyCapacity: 10_000,
-        capabilities: ['ship'],
-        address: {
-          name: 'DC North',
-          lines: ['1 Depot Road'],
-          city: 'Leeds',
-          postalCode: 'LS1 1AA',
-          countryCode: 'GB',
-        },
-      });
-      await ok('inventory', 'PUT', '/inventory/locations/store-soho', {
-        name: 'Soho',
-        type: 'store',
-        market: 'GB',
-        lat: 51.513,
-        lon: -0.136,
-        priority: 1,
-        dailyCapacity: 10_000,
-        capabilities: ['ship', 'ship_from_store', 'pick_up'],
-        address: {
-          name: 'Soho store',
-          lines: ['1 Carnaby St'],
-          city: 'London',
-          postalCode: 'W1F 9PS',
-          countryCode: 'GB',
-        },
-      });
-      await ok('inventory', 'PUT', '/inventory/channels/web-gb', {
-        market: 'GB',
-        priceChannel: 'web',
-        currency: 'GBP',
-        locationTypes: ['dc', 'store'],
-      });
+      await ok('inventory', 'PUT', '/inventory/locations/dc-north', dcNorth(10_000));
+      await ok('inventory', 'PUT', '/inventory/locations/store-soho', storeSoho(10_000));
+      await ok('inventory', 'PUT', '/inventory/channels/web-gb', webGb);
       await ok('inventory', 'POST', '/inventory/stock/TEE-1/receipts', {
         locationId: 'dc-north',
         quantity: 100,
