@@ -44,4 +44,6 @@ export type {
   SourceOrderResult,
   CommitShipmentStock,
   InventorySagaCommand,
+  RestockUncollected,
+  RestockUncollectedResult,
 } from './saga-commands.js';

@@ -86,8 +86,26 @@ export interface CommitShipmentStock {
   readonly reservations: readonly Pick<LineReservationRef, 'sku' | 'reservationId'>[];
 }
 
+/**
+ * Units picked for a collection that was never collected go back on hand at the store (the compensation of the
+ * pick's commit). Once per shipment: a second command returns nothing.
+ */
+export interface RestockUncollected {
+  readonly orderId: string;
+  /** The shipment whose pick is undone. */
+  readonly shipmentId: string;
+  /** The collection store, where the units now are. */
+  readonly locationId: string;
+  readonly lines: readonly Pick<OrderStockLine, 'sku' | 'quantity'>[];
+}
+export interface RestockUncollectedResult {
+  /** False when an earlier command already returned them. */
+  readonly returned: boolean;
+}
+
 export type InventorySagaCommand =
   | { readonly type: 'ReserveOrderStock'; readonly data: ReserveOrderStock }
   | { readonly type: 'ReleaseOrderStock'; readonly data: ReleaseOrderStock }
   | { readonly type: 'SourceOrder'; readonly data: SourceOrder }
-  | { readonly type: 'CommitShipmentStock'; readonly data: CommitShipmentStock };
+  | { readonly type: 'CommitShipmentStock'; readonly data: CommitShipmentStock }
+  | { readonly type: 'RestockUncollected'; readonly data: RestockUncollected };

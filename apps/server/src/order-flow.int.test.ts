@@ -64,6 +64,8 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
           providers: { sandbox: { secret: 'order-flow-test-sandbox-secret', webhookDelayMs: 10 } },
         },
         shipments: { carriers: { sandbox: { trackingStepMs: 50 } } },
+        // Long enough for the collect test to collect, short enough to see an uncollected order given back.
+        orders: { collectionTimeoutMs: 3_000 },
       }),
       { logger: createLogger({ level: 'silent' }) },
     );
@@ -196,6 +198,34 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
       (o) => o.status === 'collected' && o.payment?.captured === 1600,
       'was collected and paid',
     );
+  });
+
+  it('gives the units of an uncollected order back to the store, voids its payment and fails it', async () => {
+    const before = await available('MUG-1');
+    const placed = await call('POST', '/orders', {
+      orderId: 'flow-uncollected',
+      customerId: 'c-6',
+      channel: 'web',
+      market: 'GB',
+      currency: 'GBP',
+      lines: [{ sku: 'MUG-1', quantity: 1 }],
+      fulfilment: { type: 'collect_in_store', storeId: 'store-soho' },
+      payment: { method: 'card', token: '4111111111111111' },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const released = await until('flow-uncollected', (o) => o.status === 'released', 'was released');
+    await pickAll('flow-uncollected', released);
+    await until('flow-uncollected', (o) => o.status === 'ready_for_collection', 'was ready for collection');
+    expect(await available('MUG-1')).toBe((before ?? 0) - 1);
+    await until('flow-uncollected', (o) => o.status === 'failed', 'failed when nobody collected it');
+    const deadline = Date.now() + 10_000;
+    while ((await available('MUG-1')) !== before && Date.now() < deadline);
+    expect(await available('MUG-1')).toBe(before);
+    const payment = (await call('GET', '/payments/flow-uncollected-payment')).json<{
+      payment: { status: string; captured: number };
+    }>();
+    expect(payment.payment.captured).toBe(0);
+    expect(payment.payment.status).not.toBe('authorised');
   });
 
   it('refunds a returned line once the return is received', async () => {

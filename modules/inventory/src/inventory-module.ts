@@ -80,7 +80,7 @@ export const createInventoryModule = ({
     /** Sources an order on live stock and records the decision (what POST /inventory/sourcing/decisions does). */
     sourceOrder,
     /** Applies the commands sagas send inventory (contracts/inventory InventorySagaCommand). */
-    execute: executeInventoryCommand({ handlers, view, sourceOrder, clock, metadata }),
+    execute: executeInventoryCommand({ eventStore, handlers, view, sourceOrder, clock, metadata }),
     registerRoutes: (app: HttpApp) =>
       registerInventoryRoutes(app, { eventStore, handlers, view, metadata, clock, ruleSets, sourceOrder }),
     start: async () => {

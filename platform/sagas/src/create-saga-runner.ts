@@ -1,6 +1,6 @@
 import type { EventStore, Sql, StreamAppend } from '@omnistream/event-store';
 import { DomainError, systemClock, type Clock, type EventEnvelope, type NewEvent } from '@omnistream/kernel';
-import { loadSagaInstance, lockSagaStreams } from './load-saga-instance.js';
+import { loadSagaInstanceAfter, lockSagaStreams, type CachedSagaInstance } from './load-saga-instance.js';
 import { processInput } from './process-input.js';
 import { assertSagaName, sagaStreamId, type AnySaga } from './saga-definition.js';
 import type { SagaInput } from './saga-input.js';
@@ -33,6 +33,8 @@ export interface SagaRunner {
 export interface SagaRunnerOptions {
   /** When inputs are processed: the `now` every decision gets. */
   readonly clock?: Clock;
+  /** Instances kept in memory between inputs (default 10,000); 0 reads every instance's whole stream. */
+  readonly cacheSize?: number;
 }
 
 interface Work {
@@ -50,7 +52,7 @@ interface Work {
 export const createSagaRunner = (
   store: EventStore,
   sagas: readonly AnySaga[],
-  { clock = systemClock }: SagaRunnerOptions = {},
+  { clock = systemClock, cacheSize = 10_000 }: SagaRunnerOptions = {},
 ): SagaRunner => {
   const byName = new Map<string, AnySaga>();
   for (const saga of sagas) {
@@ -58,6 +60,15 @@ export const createSagaRunner = (
       throw new DomainError('DUPLICATE_SAGA', `two sagas are named ${saga.name}`);
     byName.set(saga.name, saga);
   }
+
+  // What this runner last read or wrote of each instance, most recent last, so that loading an instance reads
+  // only what was appended since (usually nothing) instead of its whole stream. Bounded; a miss reads it all.
+  const cache = new Map<string, CachedSagaInstance>();
+  const remember = (streamId: string, entry: CachedSagaInstance): void => {
+    cache.delete(streamId);
+    cache.set(streamId, entry);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  };
 
   const run = async (tx: Sql, work: readonly Work[]): Promise<Map<string, readonly NewEvent[]>> => {
     const written = new Map<string, readonly NewEvent[]>();
@@ -73,8 +84,10 @@ export const createSagaRunner = (
       const streamId = sagaStreamId(saga.name, instanceId);
       let entry = loaded.get(streamId);
       if (entry === undefined) {
-        const before = await loadSagaInstance(store, tx, saga, instanceId);
-        entry = { saga, before, instance: before, events: [] };
+        const read = await loadSagaInstanceAfter(store, tx, saga, instanceId, cache.get(streamId));
+        if (read.lastEventId === undefined) cache.delete(streamId);
+        else remember(streamId, read);
+        entry = { saga, before: read.instance, instance: read.instance, events: [] };
         loaded.set(streamId, entry);
       }
       const processed = processInput(saga, entry.instance, input, { starts, now });
@@ -91,9 +104,18 @@ export const createSagaRunner = (
         });
     if (appends.length === 0) return written;
     // One call: the append must be the transaction's first write, and it locks every stream in one order.
-    await store.appendInTransaction(tx, appends);
-    for (const { streamId, events } of appends) {
-      const { before } = loaded.get(streamId) as { before: SagaInstance };
+    const results = await store.appendInTransaction(tx, appends);
+    for (const [index, { streamId, events }] of appends.entries()) {
+      const { before, instance } = loaded.get(streamId) as { before: SagaInstance; instance: SagaInstance };
+      const result = results[index];
+      const last = result?.events.at(-1);
+      // Remembered before the caller commits: a rollback leaves another event, or none, at this version, which
+      // the next load notices.
+      if (result !== undefined && last !== undefined)
+        remember(streamId, {
+          instance: { ...instance, version: result.nextExpectedVersion },
+          lastEventId: last.id,
+        });
       await writeTimerRows(tx, before.sagaName, before.instanceId, events, now);
       written.set(streamId, events);
     }

@@ -30,13 +30,22 @@ export interface StoredSagaEvent {
   readonly recordedAt: string;
 }
 
-/** Reads a saga stream, inside the caller's transaction (after its lock) when `sql` is given. */
+/**
+ * Reads a saga stream, inside the caller's transaction (after its lock) when `sql` is given, from version `from`
+ * (default: the start).
+ */
 export const readSagaStream = async (
   store: Pick<EventStore, 'readStream'>,
   streamId: string,
   sql?: Sql,
+  from?: number,
 ): Promise<StoredSagaEvent[]> =>
-  (await store.readStream(streamId, sql === undefined ? {} : { in: sql })).map((event) => ({
+  (
+    await store.readStream(streamId, {
+      ...(sql === undefined ? {} : { in: sql }),
+      ...(from === undefined ? {} : { from }),
+    })
+  ).map((event) => ({
     id: event.id,
     version: event.version,
     type: event.type,
@@ -62,3 +71,39 @@ export const loadSagaInstance = async (
   instanceId: string,
 ): Promise<SagaInstance> =>
   foldSagaStream(saga, instanceId, await readSagaStream(store, sagaStreamId(saga.name, instanceId), sql));
+
+/** An instance as last loaded or written, with the id of its stream's event at `instance.version`. */
+export interface CachedSagaInstance {
+  readonly instance: SagaInstance;
+  readonly lastEventId: string;
+}
+
+/**
+ * Loads an instance from what this process last knew of it, reading only the stream from that version on: the
+ * event stored at the cached version must be the one cached (a write that was rolled back, or a stream written
+ * elsewhere, shows as another id or none), else the whole stream is read. Under the saga stream's lock, like
+ * loadSagaInstance, so nothing can be appended between this read and the caller's append.
+ */
+export const loadSagaInstanceAfter = async (
+  store: EventStore,
+  sql: Sql,
+  saga: AnySaga,
+  instanceId: string,
+  cached: CachedSagaInstance | undefined,
+): Promise<CachedSagaInstance | { readonly instance: SagaInstance; readonly lastEventId?: undefined }> => {
+  const streamId = sagaStreamId(saga.name, instanceId);
+  if (cached !== undefined) {
+    const [first, ...newer] = await readSagaStream(store, streamId, sql, cached.instance.version);
+    if (first?.id === cached.lastEventId) {
+      let instance = cached.instance;
+      for (const event of newer)
+        instance = { ...evolveInstance(saga, instance, event), version: event.version };
+      return { instance, lastEventId: newer.at(-1)?.id ?? cached.lastEventId };
+    }
+  }
+  const events = await readSagaStream(store, streamId, sql);
+  const last = events.at(-1);
+  return last === undefined
+    ? { instance: foldSagaStream(saga, instanceId, events) }
+    : { instance: foldSagaStream(saga, instanceId, events), lastEventId: last.id };
+};

@@ -118,4 +118,32 @@ describe.each(testDatabases())('the saga runtime on $name', (target) => {
     await store.transaction((tx) => runner.handle(event, tx));
     expect(await readSaga(store, orderFulfilment, 'never')).toBeUndefined();
   });
+
+  it('loads what a rolled-back input and another runner left, not what this runner remembers', async () => {
+    const remembering = createSagaRunner(store, [tally], { clock });
+    const other = createSagaRunner(store, [tally], { clock });
+    for (let n = 0; n < 4; n += 1)
+      await store.append(`tock-${n}`, [{ type: 'Ticked', data: { id: 't2', n } }]);
+    const ticks = (await store.readFeed(FEED_START, { limit: 1000 })).events.filter(
+      (e) => e.type === 'Ticked' && (e.data as { id: string }).id === 't2',
+    );
+    const [first, second, third, fourth] = ticks;
+    if (fourth === undefined || first === undefined || second === undefined || third === undefined)
+      throw new Error('ticks missing');
+    await store.transaction((tx) => remembering.handle(first, tx));
+    // Written, remembered, then rolled back by a later failure in the same transaction.
+    await expect(
+      store.transaction(async (tx) => {
+        await remembering.handle(second, tx);
+        throw new Error('the checkpoint write failed');
+      }),
+    ).rejects.toThrow('the checkpoint write failed');
+    await store.transaction((tx) => other.handle(third, tx));
+    await store.transaction((tx) => remembering.handle(second, tx));
+    await store.transaction((tx) => remembering.handle(fourth, tx));
+    const saga = await readSaga(store, tally, 't2');
+    expect(saga?.state).toBe(4);
+    const counted = (await store.readStream('tally-t2')).filter((e) => e.type === 'Counted');
+    expect(counted.map((e) => (e.data as { before: number }).before)).toEqual([0, 1, 2, 3]);
+  });
 });

@@ -1,3 +1,4 @@
+import type { EventStore } from '@omnistream/event-store';
 import { DomainError, isDomainError, type Clock, type CommandMetadata } from '@omnistream/kernel';
 import type {
   CommitShipmentStock,
@@ -6,6 +7,8 @@ import type {
   ReleaseOrderStock,
   ReserveOrderStock,
   ReserveOrderStockResult,
+  RestockUncollected,
+  RestockUncollectedResult,
   SourceOrder,
   SourceOrderResult,
 } from '@omnistream/contracts/inventory';
@@ -14,6 +17,7 @@ import type { InventoryHandlers } from '../inventory-handlers.js';
 import type { OrderSourcer } from '../sourcing-service/create-order-sourcer.js';
 
 export interface InventoryCommandDependencies {
+  readonly eventStore: Pick<EventStore, 'appendMany'>;
   readonly handlers: InventoryHandlers;
   readonly view: AvailabilityView;
   readonly sourceOrder: OrderSourcer;
@@ -132,6 +136,49 @@ const commit = async (
   return null;
 };
 
+/**
+ * Receives the units of a collection nobody collected back at the store, once: a marker stream per order and
+ * shipment (`restock-<orderId>.<shipmentId>`, which must not exist yet) is written in the same atomic append as the
+ * receipts, so a repeated command (a redelivery, a retry after a crash) writes nothing. The receipts are plain
+ * StockReceived events: receiving stock never breaks a stock item's rules, so no decision is needed.
+ */
+const restock = async (
+  deps: InventoryCommandDependencies,
+  command: RestockUncollected,
+  correlationId?: string,
+): Promise<RestockUncollectedResult> => {
+  const quantities = new Map<string, number>();
+  for (const { sku, quantity } of command.lines) quantities.set(sku, (quantities.get(sku) ?? 0) + quantity);
+  const { now } = deps.metadata(correlationId);
+  const metadata = { occurredAt: now, ...(correlationId === undefined ? {} : { correlationId }) };
+  const reference = `uncollected:${command.orderId}`;
+  const marker = `restock-${command.orderId}.${command.shipmentId}`;
+  try {
+    await deps.eventStore.appendMany([
+      {
+        streamId: marker,
+        expectedVersion: 'no_stream',
+        events: [{ type: 'UncollectedStockReturned', data: { ...command, at: now }, metadata }],
+      },
+      ...[...quantities].map(([sku, quantity]) => ({
+        streamId: `stock-${sku}`,
+        events: [
+          {
+            type: 'StockReceived',
+            data: { sku, locationId: command.locationId, quantity, reference, at: now },
+            metadata,
+          },
+        ],
+      })),
+    ]);
+    return { returned: true };
+  } catch (error) {
+    if (isDomainError(error, 'STREAM_VERSION_CONFLICT') && error.details.streamId === marker)
+      return { returned: false };
+    throw error;
+  }
+};
+
 /** Inventory's saga command executor (platform/sagas startSagaCommandConsumer): every command idempotent. */
 export const executeInventoryCommand =
   (deps: InventoryCommandDependencies) =>
@@ -149,6 +196,8 @@ export const executeInventoryCommand =
         return source(deps, known.data, context.correlationId);
       case 'CommitShipmentStock':
         return commit(deps, known.data, context.correlationId);
+      case 'RestockUncollected':
+        return restock(deps, known.data, context.correlationId);
       default:
         return Promise.reject(
           new DomainError(

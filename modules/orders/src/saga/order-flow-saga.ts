@@ -162,7 +162,7 @@ export const createOrderFlowSaga = (options: OrderFlowOptions): SagaDefinition<O
         const { shipmentId } = event.data as OrderShipmentPicked;
         const shipment = state.shipments[shipmentId];
         if (shipment === undefined) return nothing;
-        const commit = steps.commitShipmentStock(order.orderId, shipment, state.reservations);
+        const commit = steps.commitShipmentStock(order, shipment, state.reservations);
         if (order.fulfilment.type === 'collect_in_store') {
           if (state.picked.includes(shipmentId)) return nothing;
           const picked = { type: 'OrderFlowShipmentPicked' as const, data: { shipmentId } };

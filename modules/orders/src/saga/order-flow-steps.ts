@@ -122,25 +122,45 @@ export const releaseOrder = (
     unfulfillableLineIds: [],
   });
 
+/**
+ * The pick takes the reserved units off stock. For a collection its compensation puts them back on hand at the
+ * store, where they wait for the customer: an order not collected in time, or ended otherwise after the pick,
+ * holds no stock. A delivery's pick has none: the parcel has left.
+ */
 export const commitShipmentStock = (
-  orderId: string,
+  order: OrderPlaced,
   shipment: FlowShipment,
   reservations: readonly LineReservationRef[],
 ): SagaStep => {
   const lineIds = new Set(shipment.lines.map((l) => l.lineId));
+  const collection = order.fulfilment.type === 'collect_in_store' ? order.fulfilment : undefined;
   return {
     step: `commit:${shipment.shipmentId}`,
     command: {
       target: 'inventory',
       type: 'CommitShipmentStock',
       data: {
-        orderId,
+        orderId: order.orderId,
         locationId: shipment.locationId,
         reservations: reservations
           .filter((r) => lineIds.has(r.lineId))
           .map(({ sku, reservationId }) => ({ sku, reservationId })),
       },
     },
+    ...(collection === undefined
+      ? {}
+      : {
+          compensation: {
+            target: 'inventory',
+            type: 'RestockUncollected',
+            data: {
+              orderId: order.orderId,
+              shipmentId: shipment.shipmentId,
+              locationId: collection.storeId,
+              lines: shipment.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+            },
+          },
+        }),
   };
 };
 
