@@ -172,6 +172,45 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
     );
   });
 
+  it('ships what it can when a store rejects its part and nobody else has it: that line is given up, the rest delivered and paid', async () => {
+    const mugsBefore = await available('MUG-1');
+    const placed = await call('POST', '/orders', {
+      orderId: 'flow-partial',
+      customerId: 'c-7',
+      channel: 'web',
+      market: 'GB',
+      currency: 'GBP',
+      lines: [
+        { sku: 'TEE-1', quantity: 1 },
+        { sku: 'MUG-1', quantity: 1 },
+      ],
+      fulfilment: { type: 'ship_to_home', address: home },
+      payment: { method: 'card', token: '4111111111111111' },
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const released = await until('flow-partial', (o) => o.status === 'released', 'was released');
+    const fromStore = released.shipments.find((s) => s.locationId === 'store-soho');
+    const fromDc = released.shipments.find((s) => s.locationId === 'dc-north');
+    if (fromStore === undefined || fromDc === undefined)
+      throw new Error('expected a split between the DC and Soho');
+    const rejected = await call('POST', `/orders/flow-partial/shipments/${fromStore.shipmentId}/reject`, {
+      reason: 'mug broken on the shelf',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    // Only Soho stocks mugs: the mug line cannot be sourced again, and its unit is no longer held.
+    const deadline = Date.now() + 10_000;
+    while ((await available('MUG-1')) !== mugsBefore && Date.now() < deadline);
+    expect(await available('MUG-1')).toBe(mugsBefore);
+    const picked = await call('POST', `/orders/flow-partial/shipments/${fromDc.shipmentId}/picked`, {});
+    expect(picked.statusCode, picked.body).toBe(200);
+    const done = await until(
+      'flow-partial',
+      (o) => o.status === 'delivered' && o.payment?.captured === 1500,
+      'was delivered with the tee paid',
+    );
+    expect(done.payment?.captured).toBe(1500);
+  });
+
   it('makes a collect-in-store order ready at the store and captures when the customer collects it', async () => {
     const placed = await call('POST', '/orders', {
       orderId: 'flow-collect',

@@ -134,10 +134,30 @@ export const createOrderFlowSaga = (options: OrderFlowOptions): SagaDefinition<O
     if (step.startsWith('source#')) {
       if (step !== `source#${state.sourcings}`) return nothing; // an answer to an attempt already superseded
       const result = ok ? ((reply as SagaCommandSucceeded).result as SourceOrderResult) : undefined;
-      if (result === undefined || result.status === 'unfulfillable')
+      if (result === undefined || result.status === 'unfulfillable') {
+        // Partial fulfilment: when a rejected shipment's lines can go nowhere else but other shipments stand,
+        // those lines are given up (their units released, the order told) and the rest goes ahead. Captures are
+        // per shipment, so the customer pays for what ships.
+        const lines = state.sourcing;
+        const rejected = new Set(state.excluded);
+        const standing = Object.values(state.shipments).some((s) => !rejected.has(s.locationId));
+        if (ok && lines !== null && lines.length > 0 && standing)
+          return {
+            completed: [step],
+            send: [
+              steps.releaseLineStock(order.orderId, state.sourcings, lines),
+              steps.releaseOrder(
+                order.orderId,
+                state.sourcings,
+                [],
+                lines.map((l) => l.lineId),
+              ),
+            ],
+          };
         return fail(state, 'UNFULFILLABLE', result?.detail ?? (reply as SagaCommandRejected).message, {
           completed: [step],
         });
+      }
       const shipments = result.shipments.map((s, i) => ({
         ...s,
         shipmentId: `${order.orderId}-${state.sourcings}-${i + 1}`,
@@ -196,7 +216,7 @@ export const createOrderFlowSaga = (options: OrderFlowOptions): SagaDefinition<O
         return {
           events: [
             { type: 'OrderFlowLocationExcluded', data: { locationId } },
-            { type: 'OrderFlowSourcingRequested', data: { attempt } },
+            { type: 'OrderFlowSourcingRequested', data: { attempt, lines } },
           ],
           send: [steps.sourceOrder(order, attempt, lines, [...state.excluded, locationId])],
         };

@@ -18,6 +18,8 @@ export interface OrderFlow {
   readonly sourcings: number;
   /** Locations that rejected a shipment of this order: never asked again. */
   readonly excluded: readonly string[];
+  /** The lines the current sourcing attempt is for: all of them first, a rejected shipment's lines after. */
+  readonly sourcing: readonly LineReservationRef[] | null;
   readonly shipments: Readonly<Record<string, FlowShipment>>;
   /** Shipments picked, for collection orders (ready when all of them are at the store). */
   readonly picked: readonly string[];
@@ -30,7 +32,11 @@ export type OrderFlowEvent =
       readonly data: { readonly reservations: readonly LineReservationRef[] };
     }
   | { readonly type: 'OrderFlowPaymentAuthorised'; readonly data: { readonly paymentId: string } }
-  | { readonly type: 'OrderFlowSourcingRequested'; readonly data: { readonly attempt: number } }
+  | {
+      readonly type: 'OrderFlowSourcingRequested';
+      /** `lines` absent: every line of the order (the first attempt, and streams written before it was added). */
+      readonly data: { readonly attempt: number; readonly lines?: readonly LineReservationRef[] };
+    }
   | { readonly type: 'OrderFlowSourced'; readonly data: { readonly shipments: readonly FlowShipment[] } }
   | { readonly type: 'OrderFlowLocationExcluded'; readonly data: { readonly locationId: string } }
   | { readonly type: 'OrderFlowShipmentPicked'; readonly data: { readonly shipmentId: string } };
@@ -42,6 +48,7 @@ export const initialOrderFlow = (): OrderFlow => ({
   paymentId: null,
   sourcings: 0,
   excluded: [],
+  sourcing: null,
   shipments: {},
   picked: [],
 });
@@ -55,7 +62,12 @@ export const evolveOrderFlow = (state: OrderFlow, event: OrderFlowEvent): OrderF
     case 'OrderFlowPaymentAuthorised':
       return { ...state, phase: 'sourcing', paymentId: event.data.paymentId };
     case 'OrderFlowSourcingRequested':
-      return { ...state, phase: 'sourcing', sourcings: event.data.attempt };
+      return {
+        ...state,
+        phase: 'sourcing',
+        sourcings: event.data.attempt,
+        sourcing: event.data.lines ?? null,
+      };
     case 'OrderFlowSourced':
       return {
         ...state,

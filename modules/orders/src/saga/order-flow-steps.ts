@@ -110,6 +110,7 @@ export const releaseOrder = (
   orderId: string,
   attempt: number,
   shipments: readonly FlowShipment[],
+  unfulfillableLineIds: readonly string[] = [],
 ): SagaStep =>
   toOrders(`release#${attempt}`, 'ReleaseOrder', {
     orderId,
@@ -119,8 +120,26 @@ export const releaseOrder = (
       mode,
       lines,
     })),
-    unfulfillableLineIds: [],
+    unfulfillableLineIds,
   });
+
+/** Gives back the units held for lines no location can fulfil any more (partial fulfilment). */
+export const releaseLineStock = (
+  orderId: string,
+  attempt: number,
+  lines: readonly LineReservationRef[],
+): SagaStep => ({
+  step: `unreserve#${attempt}`,
+  command: {
+    target: 'inventory',
+    type: 'ReleaseOrderStock',
+    data: {
+      orderId,
+      reservations: lines.map(({ sku, reservationId }) => ({ sku, reservationId })),
+      reason: 'no location can fulfil these lines',
+    },
+  },
+});
 
 /**
  * The pick takes the reserved units off stock. For a collection its compensation puts them back on hand at the
