@@ -60,34 +60,51 @@ export const appendMessages = async (
     entry.messages.push(message);
     byPartition.set(id, entry);
   }
-  const rows: unknown[] = [];
-  for (const id of [...byPartition.keys()].sort()) {
-    const entry = byPartition.get(id)!;
-    const [counter] = await tx.query<{ first: string }>(
-      `update omnistream.bus_partitions set next_offset = next_offset + $3
-        where topic = $1 and partition = $2 returning (next_offset - $3)::text as first`,
-      [entry.topic, entry.partition, entry.messages.length],
+  const entries = [...byPartition.keys()].sort().map((id) => byPartition.get(id)!);
+  // Several partitions: their counter rows are locked first, in sorted order. One partition needs no such step.
+  if (entries.length > 1)
+    await tx.query(
+      `select 1 from omnistream.bus_partitions b
+        join unnest($1::text[], $2::int[]) as w(topic, partition) on b.topic = w.topic and b.partition = w.partition
+        order by b.topic, b.partition for update of b`,
+      [entries.map((e) => e.topic), entries.map((e) => e.partition)],
     );
-    if (counter === undefined)
-      throw new Error(`partition ${entry.partition} of ${entry.topic} does not exist`);
-    const first = BigInt(counter.first);
-    entry.messages.forEach((message, index) =>
-      rows.push({
-        t: entry.topic,
-        p: entry.partition,
-        o: String(first + BigInt(index)),
-        k: message.key,
-        v: Buffer.from(message.value).toString('base64'),
-        h: message.headers,
-      }),
-    );
-  }
-  await tx.query(
-    `insert into omnistream.bus_messages (topic, partition, "offset", key, value, headers)
-     select r.t, r.p, r.o, r.k, decode(r.v, 'base64'), r.h
-       from jsonb_to_recordset($1::text::jsonb) as r(t text, p int, o bigint, k text, v text, h jsonb)`,
-    [JSON.stringify(rows)],
+  const rows = entries.flatMap((entry) =>
+    entry.messages.map((message, index) => ({
+      t: entry.topic,
+      p: entry.partition,
+      i: index,
+      k: message.key,
+      v: Buffer.from(message.value).toString('base64'),
+      h: message.headers,
+    })),
   );
+  // One statement: each partition's counter moves on by its messages, which take the offsets it held.
+  const [written] = await tx.query<{ n: string }>(
+    `with counters as (
+       update omnistream.bus_partitions b set next_offset = b.next_offset + w.n
+         from unnest($1::text[], $2::int[], $3::int[]) as w(topic, partition, n)
+        where b.topic = w.topic and b.partition = w.partition
+       returning b.topic, b.partition, b.next_offset - w.n as first
+     ), inserted as (
+       insert into omnistream.bus_messages (topic, partition, "offset", key, value, headers)
+       select r.t, r.p, c.first + r.i, r.k, decode(r.v, 'base64'), r.h
+         from jsonb_to_recordset($4::text::jsonb) as r(t text, p int, i int, k text, v text, h jsonb)
+         join counters c on c.topic = r.t and c.partition = r.p
+       returning 1
+     )
+     select count(*)::text as n from inserted`,
+    [
+      entries.map((e) => e.topic),
+      entries.map((e) => e.partition),
+      entries.map((e) => e.messages.length),
+      JSON.stringify(rows),
+    ],
+  );
+  if (Number(written?.n ?? 0) !== rows.length)
+    throw new Error(
+      `some partitions of ${[...new Set(entries.map((e) => e.topic))].join(', ')} do not exist`,
+    );
   await tx.query(`select pg_notify('${BUS_CHANNEL}', t) from unnest($1::text[]) as t`, [
     [...new Set(messages.map((m) => m.topic))],
   ]);
