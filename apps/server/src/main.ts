@@ -10,7 +10,7 @@ import { ConfigError, parseConfig } from './config/parse-config.js';
 import type { ServerConfig } from './config/server-config.js';
 import { createServer } from './create-server.js';
 import { migrateDatabase } from './migrate-database.js';
-import { runDeadLetters } from './run-dead-letters.js';
+import { runApiKeys, runDeadLetters } from './run-dead-letters.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { runSourcingCommand } from '@omnistream/inventory/sourcing';
@@ -94,6 +94,13 @@ switch (commandLine.kind) {
       if (!(error instanceof ConfigError)) throw error;
       process.stderr.write(`omnistream: ${error.message}\n`);
       process.exit(EXIT_FAILURE);
+    }
+    if (commandLine.command === 'api-keys') {
+      process.exitCode = await runApiKeys(config, commandLine.args, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
+      break;
     }
     if (commandLine.command === 'dead-letters') {
       process.exitCode = await runDeadLetters(config, commandLine.args, {

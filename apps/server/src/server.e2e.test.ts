@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, postgresTestUrl } from '@omnistream/testing';
 
+/** The integration hub's migrations, after the platform's. */
+const HUB_MIGRATIONS = ['0104-hub-api-keys'];
+
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/omnistream.js');
 
 /** The child's environment: ours, minus anything that would pick its database for it. */
@@ -100,6 +103,7 @@ describe('omnistream start with embedded PGlite', () => {
         '0004-schema-registry',
         '0005-messaging',
         '0006-sagas',
+        ...HUB_MIGRATIONS,
       ],
     });
     const types = await fetch(`${first.url}/schema-registry/schemas/types`);
@@ -136,7 +140,9 @@ describe('omnistream CLI', () => {
       const first = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
-        /applied 6 of 6 migrations\n {2}0001-event-store\n {2}0002-idempotency-keys\n {2}0003-projections\n {2}0004-schema-registry\n {2}0005-messaging\n {2}0006-sagas/,
+        new RegExp(
+          `applied ${6 + HUB_MIGRATIONS.length} of ${6 + HUB_MIGRATIONS.length} migrations\\n {2}0001-event-store\\n {2}0002-idempotency-keys\\n {2}0003-projections\\n {2}0004-schema-registry\\n {2}0005-messaging\\n {2}0006-sagas${HUB_MIGRATIONS.map((id) => `\\n {2}${id}`).join('')}`,
+        ),
       );
       const second = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(second.code).toBe(0);
@@ -160,6 +166,27 @@ describe('omnistream CLI', () => {
       const missing = await run(['dead-letters', 'show', '42'], { OMNISTREAM_DATA_DIR: dataDir });
       expect(missing.code).toBe(1);
       expect(missing.stderr).toMatch(/42/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('api-keys create prints a new key and secret as JSON, and list never shows the secret', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'omnistream-e2e-'));
+    try {
+      const created = await run(
+        ['api-keys', 'create', '--name', 'pos', '--produce', 'pos.*', '--consume', 'pos.sale'],
+        {
+          OMNISTREAM_DATA_DIR: dataDir,
+        },
+      );
+      expect(created.code, created.stderr).toBe(0);
+      const issued = JSON.parse(created.stdout) as { key: string; secret: string; produce: string[] };
+      expect(issued).toMatchObject({ name: 'pos', produce: ['pos.*'], consume: ['pos.sale'] });
+      const listed = await run(['api-keys', 'list'], { OMNISTREAM_DATA_DIR: dataDir });
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain(issued.key);
+      expect(listed.stdout).not.toContain(issued.secret);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -1,1 +1,10 @@
-export {};
+export { apiKeysSchema } from './api-keys/api-keys-schema.js';
+export { createApiKey, type NewApiKey, type IssuedApiKey } from './api-keys/create-api-key.js';
+export {
+  createApiKeyAuthenticator,
+  type ApiKeyAuthenticator,
+  type ApiKeyPrincipal,
+} from './api-keys/authenticate-api-key.js';
+export { revokeApiKey, listApiKeys } from './api-keys/revoke-api-key.js';
+export { matchesAny, assertTopicPattern } from './api-keys/topic-pattern.js';
+export { apiKeysCli, API_KEYS_USAGE, type ApiKeysCliDeps } from './api-keys/api-keys-cli.js';

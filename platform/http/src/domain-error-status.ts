@@ -12,6 +12,9 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   EVENT_TOO_LARGE: 400,
   APPEND_TOO_LARGE: 400,
   EVENT_NOT_SERIALIZABLE: 400,
+  // No or wrong credentials (an API key and secret), and a caller over its rate limit.
+  UNAUTHENTICATED: 401,
+  THROTTLED: 429,
   // Webhooks from payment providers and carriers whose signature or credential does not verify.
   WEBHOOK_SIGNATURE_INVALID: 401,
   // An external provider (payment, carrier) that failed or could not be reached: the request may be retried.
@@ -25,6 +28,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
 const STATUS_BY_FAMILY: readonly (readonly [RegExp, number])[] = [
   [/^INVALID_/, 400],
   [/_NOT_FOUND$/, 404],
+  [/_FORBIDDEN$/, 403],
   [/_CONFLICT$/, 409],
 ];
 

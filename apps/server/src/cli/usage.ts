@@ -1,5 +1,6 @@
 import { SOURCING_USAGE } from '@omnistream/inventory/sourcing';
 import { DEAD_LETTERS_USAGE } from '@omnistream/messaging';
+import { API_KEYS_USAGE } from '@omnistream/produce-proxy';
 import { ENVIRONMENT_VARIABLES } from '../config/config-from-environment.js';
 import type { CommandName } from './parse-command-line.js';
 
@@ -27,6 +28,9 @@ Applies pending database migrations, prints the ones it applied, and exits.
 Works on the configured database. Embedded PGlite belongs to one process: while the server runs, use its HTTP
 API (/dead-letters) instead.
 `,
+  'api-keys': `${API_KEYS_USAGE}
+Works on the configured database.
+`,
   sourcing: SOURCING_USAGE,
 };
 
@@ -40,6 +44,7 @@ Commands:
   start      serve the HTTP API (embedded PGlite by default, or PostgreSQL)
   migrate    apply database migrations and exit
   dead-letters  list, show, redrive or discard dead letters (JSON)
+  api-keys   issue, list or revoke the integration hub's API keys (JSON)
   sourcing   generate a sourcing data set, or replay orders under rule sets against the greedy baseline
   help       show this text, or "help <command>" for one command
 `
