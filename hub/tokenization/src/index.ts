@@ -8,16 +8,15 @@ export {
   type SensitiveLocation,
 } from './schema/sensitive-locations.js';
 export { tokenizationSchema } from './vault/tokenization-schema.js';
-export {
-  createTokenVault,
-  type TokenVault,
-  type TokenVaultOptions,
-  type TokenizeRequest,
-  type TokenizedRecord,
-  type Detokenized,
-  type Disclosure,
-  type TokenReveal,
-} from './vault/create-token-vault.js';
+export { createTokenVault, type TokenVaultOptions } from './vault/create-token-vault.js';
+export type {
+  TokenVault,
+  TokenizeRequest,
+  TokenizedRecord,
+  Detokenized,
+  Disclosure,
+  TokenReveal,
+} from './vault/token-vault.js';
 export {
   createDetokenizePolicies,
   type DetokenizePolicies,

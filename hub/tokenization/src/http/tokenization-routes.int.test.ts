@@ -5,7 +5,8 @@ import { createHttpApp, type HttpApp } from '@omnistream/http';
 import { createLogger } from '@omnistream/observability';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
 import { createDetokenizePolicies } from '../policies/create-detokenize-policies.js';
-import { createTokenVault, type TokenVault } from '../vault/create-token-vault.js';
+import { createTokenVault } from '../vault/create-token-vault.js';
+import type { TokenVault } from '../vault/token-vault.js';
 import { tokenizationSchema } from '../vault/tokenization-schema.js';
 import { tokenizationRoutes } from './tokenization-routes.js';
 

@@ -4,7 +4,7 @@ import { problem, sendProblem } from '@omnistream/http';
 import { DomainError, isDomainError } from '@omnistream/kernel';
 import type { DetokenizePolicies } from '../policies/create-detokenize-policies.js';
 import { detokenizeAs } from '../policies/detokenize-as.js';
-import type { TokenVault } from '../vault/create-token-vault.js';
+import type { TokenVault } from '../vault/token-vault.js';
 import { TOKENIZATION_ERROR_STATUS } from './tokenization-error-status.js';
 
 export interface TokenizationRoutesOptions {

@@ -1,6 +1,6 @@
 import { DomainError } from '@omnistream/kernel';
 import { SENSITIVE_KINDS, isSensitiveKind, type SensitiveKind } from '../sensitive-kind.js';
-import type { Disclosure } from '../vault/create-token-vault.js';
+import type { Disclosure } from '../vault/token-vault.js';
 
 export type DetokenizePolicy = Disclosure | 'deny';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '@omnistream/kernel';
-import type { Detokenized, TokenVault } from '../vault/create-token-vault.js';
+import type { Detokenized, TokenVault } from '../vault/token-vault.js';
 import type { DetokenizePolicies } from './create-detokenize-policies.js';
 
 /**

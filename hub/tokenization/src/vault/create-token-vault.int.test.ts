@@ -69,6 +69,28 @@ describe.each(testDatabases())('token vault on $name', (target) => {
     expect(pan).not.toBe(PAN);
   });
 
+  it('keeps deterministic card tokens apart when their small space collides, each revealing its own number', async () => {
+    // 13-digit cards sharing first six and last four have only 100 Luhn-valid tokens: collisions are certain.
+    const pans = Array.from({ length: 40 }, (_, i) => {
+      const middle = String(i).padStart(2, '0');
+      const pan = [...'0123456789'].map((d) => `422222${d}${middle}2222`).find(isLuhnValid);
+      if (pan === undefined) throw new Error('one check position digit always makes a number Luhn-valid');
+      return pan;
+    });
+    const card = (value: string) =>
+      ({ subjectId: 'customer-13', field: 'card.short', kind: 'pan', value, deterministic: true }) as const;
+    const tokens: string[] = [];
+    for (const pan of pans) tokens.push(await vault().tokenize(card(pan)));
+    expect(new Set(tokens).size).toBe(pans.length);
+    for (const [i, pan] of pans.entries()) {
+      expect(await vault().tokenize(card(pan))).toBe(tokens[i]);
+      const token = tokens[i] ?? '';
+      expect(token).not.toBe(pan);
+      expect(isLuhnValid(token)).toBe(true);
+      expect(await vault().detokenize({ token, consumer: 'c', policy: 'reveal' })).toEqual({ value: pan });
+    }
+  });
+
   it('stores only ciphertext: the clear value appears nowhere in the row', async () => {
     const value = 'dora.unique-marker@example.com';
     const token = await vault().tokenize({ subjectId: 'customer-4', field: 'contact', kind: 'email', value });

@@ -7,53 +7,11 @@ import { fieldName, jsonPath } from '../schema/json-path.js';
 import { replaceAt } from '../schema/replace-at.js';
 import { sensitiveLocations } from '../schema/sensitive-locations.js';
 import type { SensitiveKind } from '../sensitive-kind.js';
-import { open, seal } from './aes-gcm.js';
-import { drawToken, type TokenSource } from './draw-token.js';
+import { storeToken } from './store-token.js';
+import type { Detokenized, Disclosure, TokenVault, TokenizeRequest } from './token-vault.js';
 import { keyMismatch, subjectKey, unwrapSubjectKey } from './subject-keys.js';
+import { openValue } from './value-cipher.js';
 import { deriveVaultKeys } from './vault-keys.js';
-
-/** What a consumer is shown; `deny` is decided before the vault is asked (see detokenizeAs). */
-export type Disclosure = 'reveal' | 'mask' | 'redact';
-
-export interface TokenizeRequest {
-  readonly subjectId: string;
-  readonly field: string;
-  readonly kind: SensitiveKind;
-  readonly value: string;
-  /** Overrides the vault's `deterministicFields` for this call. */
-  readonly deterministic?: boolean;
-}
-
-export type Detokenized = { readonly value: string } | { readonly value: null; readonly redacted: true };
-
-export interface TokenReveal {
-  readonly consumer: string;
-  readonly policy: Disclosure;
-  readonly field: string;
-  readonly at: string;
-}
-
-export interface TokenizedRecord {
-  readonly value: unknown;
-  /** JSON paths (`$.customer.email`) whose values were replaced. Paths only: never values or tokens. */
-  readonly tokenized: readonly string[];
-}
-
-export interface TokenVault {
-  tokenize(request: TokenizeRequest): Promise<string>;
-  tokenizeRecord(
-    schema: Readonly<Record<string, unknown>>,
-    value: unknown,
-    subjectId: string,
-  ): Promise<TokenizedRecord>;
-  /** What a token stands for (never its value); TOKEN_NOT_FOUND when unknown. */
-  describe(token: string): Promise<{ readonly field: string; readonly kind: SensitiveKind }>;
-  /** Every call is audited, whatever the disclosure. TOKEN_NOT_FOUND, SUBJECT_ERASED. */
-  detokenize(request: { token: string; consumer: string; policy: Disclosure }): Promise<Detokenized>;
-  /** Crypto-shreds the subject; true when it had a key or tokens. */
-  eraseSubject(subjectId: string): Promise<boolean>;
-  revealsOf(token: string): Promise<TokenReveal[]>;
-}
 
 export interface TokenVaultOptions {
   readonly db: Database;
@@ -62,12 +20,6 @@ export interface TokenVaultOptions {
   /** Fields (as `tokenizeRecord` names them: `customer.email`, `lines[].phone`) that get deterministic tokens. */
   readonly deterministicFields?: readonly string[];
 }
-
-/** Gives up on a candidate space this crowded rather than loop: a 13-digit card has 1,000 middles per BIN and tail. */
-const MAX_ATTEMPTS = 32;
-
-const valueAad = (token: string, field: string, kind: SensitiveKind): string =>
-  `token:${token}\0${field}\0${kind}`;
 
 const notFound = (): DomainError => new DomainError('TOKEN_NOT_FOUND', 'no such token');
 const erased = (): DomainError =>
@@ -101,43 +53,20 @@ export const createTokenVault = ({
   const fingerprint = (field: string, value: string): Buffer =>
     createHmac('sha256', keys.fingerprints).update(`${field}\0${value}`, 'utf8').digest();
 
-  const tokenizeIn = async (tx: Sql, dataKey: Buffer, request: TokenizeRequest): Promise<string> => {
-    const { subjectId, field, kind } = request;
+  const tokenizeIn = (tx: Sql, dataKey: Buffer, request: TokenizeRequest): Promise<string> => {
+    const { field, kind } = request;
     const value = kind === 'pan' ? normalizePan(request.value) : request.value;
     const isDeterministic = request.deterministic ?? deterministic.has(field);
-    const source: TokenSource = isDeterministic
-      ? { type: 'deterministic', key: keys.deterministicTokens, field }
-      : { type: 'random' };
-    const print = isDeterministic ? fingerprint(field, value) : null;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const token = drawToken(kind, value, source, attempt);
-      const sealed = seal(dataKey, Buffer.from(value, 'utf8'), valueAad(token, field, kind));
-      const inserted = await tx.query(
-        `insert into omnistream.tokens (token, subject_id, field, kind, ciphertext, iv, tag, fingerprint)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)
-         on conflict (token) do nothing
-         returning 1`,
-        [token, subjectId, field, kind, sealed.ciphertext, sealed.iv, sealed.tag, print],
-      );
-      if (inserted.length > 0 || print === null) {
-        if (inserted.length > 0) return token;
-        continue; // a random token that already exists: draw again
-      }
-      const [existing] = await tx.query<{ fingerprint: Uint8Array | null; shredded: boolean }>(
-        'select fingerprint, ciphertext is null as shredded from omnistream.tokens where token = $1',
-        [token],
-      );
-      if (existing?.fingerprint == null || !print.equals(Buffer.from(existing.fingerprint))) continue; // collision
-      if (!existing.shredded) return token; // made before, by this or another process
-      // Its subject was erased, and the value comes back: the token lives again, under this subject's key.
-      await tx.query(
-        `update omnistream.tokens set subject_id = $2, ciphertext = $3, iv = $4, tag = $5
-         where token = $1 and ciphertext is null`,
-        [token, subjectId, sealed.ciphertext, sealed.iv, sealed.tag],
-      );
-      return token;
-    }
-    throw new DomainError('TOKEN_SPACE_EXHAUSTED', `no free token after ${MAX_ATTEMPTS} attempts`, { field });
+    return storeToken(tx, dataKey, {
+      subjectId: request.subjectId,
+      field,
+      kind,
+      value,
+      source: isDeterministic
+        ? { type: 'deterministic', key: keys.deterministicTokens, field }
+        : { type: 'random' },
+      fingerprint: isDeterministic ? fingerprint(field, value) : null,
+    });
   };
 
   return {
@@ -192,13 +121,12 @@ export const createTokenVault = ({
         let result: Detokenized = { value: null, redacted: true };
         if (policy !== 'redact') {
           const dataKey = unwrapSubjectKey(keys.keyWrapping, row.subject_id, row.encrypted_key);
-          const clear = open(
+          const value = openValue(
             dataKey,
+            { token, field: row.field, kind: row.kind },
             { ciphertext: Buffer.from(row.ciphertext), iv: Buffer.from(row.iv), tag: Buffer.from(row.tag) },
-            valueAad(token, row.field, row.kind),
           );
-          if (clear === undefined) throw keyMismatch();
-          const value = clear.toString('utf8');
+          if (value === undefined) throw keyMismatch();
           result = { value: policy === 'reveal' ? value : maskValue(row.kind, value) };
         }
         // In the same transaction: no value is handed out without its audit record.
