@@ -30,6 +30,7 @@ import { serverMigrations } from './server-migrations.js';
 import { registerStreamRoutes } from './streams/register-stream-routes.js';
 import { SCHEMA_REGISTRY_PREFIX, startSchemaRegistry } from './start-schema-registry.js';
 import { startMessaging } from './start-messaging.js';
+import { createTopicRegistry, topicRoutes } from '@omnistream/produce-proxy';
 
 /** The contexts the order saga sends commands to; each applies its own in the process that runs it. */
 const SAGA_TARGETS = ['inventory', 'payments', 'shipments', 'orders'];
@@ -165,6 +166,21 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
       metrics,
     });
     started.unshift(messaging);
+    // The integration hub's topics: registered against a schema subject, created on the bus as they are.
+    const topics = createTopicRegistry({
+      db: database,
+      subjectExists: async (subject) => (await contracts.registry.subjects()).includes(subject),
+      provision: ({ name, partitions, retentionMs }) =>
+        messaging.bus.provision([
+          {
+            name,
+            partitions,
+            replicationFactor: config.topics.replicationFactor,
+            ...(retentionMs === undefined ? {} : { retentionMs }),
+          },
+        ]),
+    });
+    await app.register(topicRoutes, { topics });
     const flow = await startOrderFlow({
       store: eventStore,
       database,

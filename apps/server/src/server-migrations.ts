@@ -3,7 +3,7 @@ import { httpMigrations } from '@omnistream/http';
 import { projectionsSchema } from '@omnistream/projections';
 import { messagingSchema } from '@omnistream/messaging';
 import { sagasSchema } from '@omnistream/sagas';
-import { apiKeysSchema } from '@omnistream/produce-proxy';
+import { apiKeysSchema, topicsSchema } from '@omnistream/produce-proxy';
 import { schemaRegistrySchema } from '@omnistream/schema-registry';
 
 /** Every migration this deployable needs, applied at start and by `omnistream migrate`. */
@@ -14,5 +14,6 @@ export const serverMigrations: readonly Migration[] = [
   schemaRegistrySchema,
   messagingSchema,
   sagasSchema,
+  topicsSchema,
   apiKeysSchema,
 ];

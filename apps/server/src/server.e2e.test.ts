@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, postgresTestUrl } from '@omnistream/testing';
 
 /** The integration hub's migrations, after the platform's. */
-const HUB_MIGRATIONS = ['0104-hub-api-keys'];
+const HUB_MIGRATIONS = ['0103-hub-topics', '0104-hub-api-keys'];
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/omnistream.js');
 

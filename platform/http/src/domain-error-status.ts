@@ -15,6 +15,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   // No or wrong credentials (an API key and secret), and a caller over its rate limit.
   UNAUTHENTICATED: 401,
   THROTTLED: 429,
+  // A token whose data subject was erased (crypto-shredded): what it stood for is gone for good.
+  SUBJECT_ERASED: 410,
   // Webhooks from payment providers and carriers whose signature or credential does not verify.
   WEBHOOK_SIGNATURE_INVALID: 401,
   // An external provider (payment, carrier) that failed or could not be reached: the request may be retried.
@@ -22,6 +24,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   PROVIDER_ERROR: 502,
   // Broken invariants of our own code, not of the request: the caller cannot fix them.
   APPEND_NOT_FIRST_WRITE: 500,
+  TOKEN_VAULT_KEY_MISMATCH: 500,
+  TOKEN_SPACE_EXHAUSTED: 500,
   STREAM_ORDER_VIOLATION: 500,
 };
 

@@ -1,11 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { problem, sendProblem } from '@omnistream/http';
-import { DomainError, isDomainError } from '@omnistream/kernel';
+import { DomainError } from '@omnistream/kernel';
 import type { DetokenizePolicies } from '../policies/create-detokenize-policies.js';
 import { detokenizeAs } from '../policies/detokenize-as.js';
 import type { TokenVault } from '../vault/token-vault.js';
-import { TOKENIZATION_ERROR_STATUS } from './tokenization-error-status.js';
 
 export interface TokenizationRoutesOptions {
   readonly vault: TokenVault;
@@ -24,14 +22,6 @@ export const tokenizationRoutes: FastifyPluginAsyncTypebox<TokenizationRoutesOpt
   { vault, policies },
 ) => {
   const tags = ['tokenization'];
-
-  // Scoped to these routes; anything else is rethrown to the app's handler. See tokenization-error-status.ts.
-  app.setErrorHandler((error, request, reply) => {
-    const status = isDomainError(error) ? TOKENIZATION_ERROR_STATUS[error.code] : undefined;
-    if (status === undefined || !isDomainError(error)) throw error;
-    request.log.info({ code: error.code, status }, 'request rejected');
-    return sendProblem(request, reply, problem(status, error.code, error.message));
-  });
 
   app.post(
     '/tokens/detokenize',
