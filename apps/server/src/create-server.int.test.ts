@@ -33,6 +33,8 @@ describe.each(testDatabaseConfigs())('createServer on $name', (shape) => {
       '0004-schema-registry',
       '0005-messaging',
       '0006-sagas',
+      '0103-hub-topics',
+      '0104-hub-api-keys',
     ]));
 
   it('reports health with the kind of database it runs on', async () => {
