@@ -42,17 +42,28 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
     }>();
     return body.items[0]?.available;
   };
-  const place = (orderId: string, token: string, quantity = 2) =>
+  const shipHome = { type: 'ship_to_home', address: home };
+  const collectAtSoho = { type: 'collect_in_store', storeId: 'store-soho' };
+  /** POST /orders on the web channel in GB, paid by card. */
+  const placeOrder = (
+    orderId: string,
+    customerId: string,
+    lines: readonly { sku: string; quantity: number }[],
+    fulfilment: object,
+    token = '4111111111111111',
+  ) =>
     call('POST', '/orders', {
       orderId,
-      customerId: 'c-1',
+      customerId,
       channel: 'web',
       market: 'GB',
       currency: 'GBP',
-      lines: [{ sku: 'TEE-1', quantity }],
-      fulfilment: { type: 'ship_to_home', address: home },
+      lines,
+      fulfilment,
       payment: { method: 'card', token },
     });
+  const place = (orderId: string, token: string, quantity = 2) =>
+    placeOrder(orderId, 'c-1', [{ sku: 'TEE-1', quantity }], shipHome, token);
 
   beforeAll(async () => {
     const database = await shape.create();
@@ -148,19 +159,15 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
   };
 
   it('ships a split order from two locations and captures each shipment as it leaves', async () => {
-    const placed = await call('POST', '/orders', {
-      orderId: 'flow-split',
-      customerId: 'c-2',
-      channel: 'web',
-      market: 'GB',
-      currency: 'GBP',
-      lines: [
+    const placed = await placeOrder(
+      'flow-split',
+      'c-2',
+      [
         { sku: 'TEE-1', quantity: 1 },
         { sku: 'MUG-1', quantity: 1 },
       ],
-      fulfilment: { type: 'ship_to_home', address: home },
-      payment: { method: 'card', token: '4111111111111111' },
-    });
+      shipHome,
+    );
     expect(placed.statusCode, placed.body).toBe(201);
     const released = await until('flow-split', (o) => o.status === 'released', 'was released');
     expect(released.shipments.map((s) => s.locationId).sort()).toEqual(['dc-north', 'store-soho']);
@@ -174,19 +181,15 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
 
   it('ships what it can when a store rejects its part and nobody else has it: that line is given up, the rest delivered and paid', async () => {
     const mugsBefore = await available('MUG-1');
-    const placed = await call('POST', '/orders', {
-      orderId: 'flow-partial',
-      customerId: 'c-7',
-      channel: 'web',
-      market: 'GB',
-      currency: 'GBP',
-      lines: [
+    const placed = await placeOrder(
+      'flow-partial',
+      'c-7',
+      [
         { sku: 'TEE-1', quantity: 1 },
         { sku: 'MUG-1', quantity: 1 },
       ],
-      fulfilment: { type: 'ship_to_home', address: home },
-      payment: { method: 'card', token: '4111111111111111' },
-    });
+      shipHome,
+    );
     expect(placed.statusCode, placed.body).toBe(201);
     const released = await until('flow-partial', (o) => o.status === 'released', 'was released');
     const fromStore = released.shipments.find((s) => s.locationId === 'store-soho');
@@ -212,16 +215,7 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
   });
 
   it('makes a collect-in-store order ready at the store and captures when the customer collects it', async () => {
-    const placed = await call('POST', '/orders', {
-      orderId: 'flow-collect',
-      customerId: 'c-3',
-      channel: 'web',
-      market: 'GB',
-      currency: 'GBP',
-      lines: [{ sku: 'MUG-1', quantity: 2 }],
-      fulfilment: { type: 'collect_in_store', storeId: 'store-soho' },
-      payment: { method: 'card', token: '4111111111111111' },
-    });
+    const placed = await placeOrder('flow-collect', 'c-3', [{ sku: 'MUG-1', quantity: 2 }], collectAtSoho);
     expect(placed.statusCode, placed.body).toBe(201);
     const released = await until('flow-collect', (o) => o.status === 'released', 'was released');
     expect(released.shipments).toMatchObject([{ locationId: 'store-soho' }]);
@@ -241,16 +235,12 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
 
   it('gives the units of an uncollected order back to the store, voids its payment and fails it', async () => {
     const before = await available('MUG-1');
-    const placed = await call('POST', '/orders', {
-      orderId: 'flow-uncollected',
-      customerId: 'c-6',
-      channel: 'web',
-      market: 'GB',
-      currency: 'GBP',
-      lines: [{ sku: 'MUG-1', quantity: 1 }],
-      fulfilment: { type: 'collect_in_store', storeId: 'store-soho' },
-      payment: { method: 'card', token: '4111111111111111' },
-    });
+    const placed = await placeOrder(
+      'flow-uncollected',
+      'c-6',
+      [{ sku: 'MUG-1', quantity: 1 }],
+      collectAtSoho,
+    );
     expect(placed.statusCode, placed.body).toBe(201);
     const released = await until('flow-uncollected', (o) => o.status === 'released', 'was released');
     await pickAll('flow-uncollected', released);
