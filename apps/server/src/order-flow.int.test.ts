@@ -43,6 +43,11 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
     return body.items[0]?.available;
   };
   const shipHome = { type: 'ship_to_home', address: home };
+  /** A tee only the DC has and a mug only Soho has: a split between the two. */
+  const teeAndMug = [
+    { sku: 'TEE-1', quantity: 1 },
+    { sku: 'MUG-1', quantity: 1 },
+  ];
   const collectAtSoho = { type: 'collect_in_store', storeId: 'store-soho' };
   /** POST /orders on the web channel in GB, paid by card. */
   const placeOrder = (
@@ -159,15 +164,7 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
   };
 
   it('ships a split order from two locations and captures each shipment as it leaves', async () => {
-    const placed = await placeOrder(
-      'flow-split',
-      'c-2',
-      [
-        { sku: 'TEE-1', quantity: 1 },
-        { sku: 'MUG-1', quantity: 1 },
-      ],
-      shipHome,
-    );
+    const placed = await placeOrder('flow-split', 'c-2', teeAndMug, shipHome);
     expect(placed.statusCode, placed.body).toBe(201);
     const released = await until('flow-split', (o) => o.status === 'released', 'was released');
     expect(released.shipments.map((s) => s.locationId).sort()).toEqual(['dc-north', 'store-soho']);
@@ -181,15 +178,7 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
 
   it('ships what it can when a store rejects its part and nobody else has it: that line is given up, the rest delivered and paid', async () => {
     const mugsBefore = await available('MUG-1');
-    const placed = await placeOrder(
-      'flow-partial',
-      'c-7',
-      [
-        { sku: 'TEE-1', quantity: 1 },
-        { sku: 'MUG-1', quantity: 1 },
-      ],
-      shipHome,
-    );
+    const placed = await placeOrder('flow-partial', 'c-7', teeAndMug, shipHome);
     expect(placed.statusCode, placed.body).toBe(201);
     const released = await until('flow-partial', (o) => o.status === 'released', 'was released');
     const fromStore = released.shipments.find((s) => s.locationId === 'store-soho');
