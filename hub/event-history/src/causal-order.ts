@@ -11,8 +11,8 @@ const byTimeThenId = (a: CausalNode, b: CausalNode): number =>
 /**
  * Orders events so that each comes after the event its causation id names, and otherwise by time then id: Kahn's
  * topological sort, always taking the earliest event whose cause is out (or not among them). Clocks of different
- * hosts disagree, so a reaction may carry an earlier time than its cause; it still comes after it. Events caught
- * in a cycle (bad data) are released earliest first, so every event is returned exactly once.
+ * hosts disagree, so a reaction may carry an earlier time than its cause; it still comes after it. A cycle of
+ * causes (bad data) is broken at its earliest member, so every event is returned exactly once.
  */
 export const causalOrder = <T extends CausalNode>(events: readonly T[]): T[] => {
   const sorted = [...events].sort(byTimeThenId);
@@ -21,11 +21,11 @@ export const causalOrder = <T extends CausalNode>(events: readonly T[]): T[] => 
     if (!rank.has(event.id)) rank.set(event.id, index);
   });
   const children = new Map<number, number[]>();
-  const blocked = new Set<number>();
+  const parentOf = new Map<number, number>();
   sorted.forEach((event, index) => {
     const parent = event.causationId === null ? undefined : rank.get(event.causationId);
     if (parent === undefined || parent === index) return;
-    blocked.add(index);
+    parentOf.set(index, parent);
     const siblings = children.get(parent);
     if (siblings === undefined) children.set(parent, [index]);
     else siblings.push(index);
@@ -35,7 +35,7 @@ export const causalOrder = <T extends CausalNode>(events: readonly T[]): T[] => 
   const heap: number[] = [];
   const push = (item: number) => {
     heap.push(item);
-    for (let i = heap.length - 1; i > 0; ) {
+    for (let i = heap.length - 1; i > 0;) {
       const up = (i - 1) >> 1;
       if (heap[up]! <= heap[i]!) break;
       [heap[up], heap[i]] = [heap[i]!, heap[up]!];
@@ -47,7 +47,7 @@ export const causalOrder = <T extends CausalNode>(events: readonly T[]): T[] => 
     const last = heap.pop()!;
     if (heap.length > 0) {
       heap[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let min = i;
@@ -62,16 +62,26 @@ export const causalOrder = <T extends CausalNode>(events: readonly T[]): T[] => 
   };
 
   sorted.forEach((_, index) => {
-    if (!blocked.has(index)) push(index);
+    if (!parentOf.has(index)) push(index);
   });
   const done = new Set<number>();
   const ordered: T[] = [];
   let scan = 0;
   while (ordered.length < sorted.length) {
     if (heap.length === 0) {
-      // Only cycles are left: release the earliest event still waiting.
+      // Every waiting event waits on a cycle: follow causes from the earliest one into its cycle and release the
+      // cycle's earliest member, so events hanging off the cycle still come after their causes.
       while (done.has(scan)) scan += 1;
-      push(scan);
+      const seen = new Set<number>();
+      let at = scan;
+      while (!seen.has(at)) {
+        seen.add(at);
+        at = parentOf.get(at) ?? at;
+      }
+      let earliest = at;
+      for (let member = parentOf.get(at) ?? at; member !== at; member = parentOf.get(member) ?? at)
+        earliest = Math.min(earliest, member);
+      push(earliest);
     }
     const next = pop();
     if (done.has(next)) continue;

@@ -46,7 +46,7 @@ with r as (
 ), events as (
   insert into omnistream.hub_events (id, topic, partition, "offset", key, type, occurred_at, correlation_id,
                                      causation_id, headers, payload, payload_size, schema_id, indexed_at)
-  select i, t, p, o::bigint, k, y, at::timestamptz, c, u, h, j::jsonb, n, s, $2::timestamptz from r order by i
+  select i, t, p, o::bigint, k, y, at::timestamptz, c, u, h, j::jsonb, n, s, $2::text::timestamptz from r order by i
   on conflict (id) do nothing
 )
 insert into omnistream.hub_event_hops (event_id, hop, component, outcome, at)

@@ -19,9 +19,7 @@ const storable = (value: unknown, depth: number): boolean => {
   if (value === null || typeof value !== 'object') return true;
   if (depth >= MAX_DEPTH) return false;
   if (Array.isArray(value)) return value.every((item) => storable(item, depth + 1));
-  return Object.entries(value).every(
-    ([key, item]) => isStorableText(key) && storable(item, depth + 1),
-  );
+  return Object.entries(value).every(([key, item]) => isStorableText(key) && storable(item, depth + 1));
 };
 
 const jsonText = (bytes: Uint8Array): string | null => {

@@ -30,4 +30,3 @@ export interface RecordedHop {
   readonly error: string | null;
   readonly at: Date;
 }
-

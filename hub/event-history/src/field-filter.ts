@@ -18,7 +18,10 @@ const invalid = (message: string, filter: unknown) =>
 export const parseFieldFilter = (filter: string): FieldCondition => {
   const at = filter.indexOf('=');
   if (at <= 0)
-    throw invalid(`field=${filter} is not of the form path.to.field=value (for example customer.id=42)`, filter);
+    throw invalid(
+      `field=${filter} is not of the form path.to.field=value (for example customer.id=42)`,
+      filter,
+    );
   const path = filter.slice(0, at).split('.');
   if (path.some((segment) => segment === ''))
     throw invalid(`field=${filter} has an empty path segment; name fields like customer.id`, filter);

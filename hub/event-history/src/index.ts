@@ -16,12 +16,7 @@ export {
 } from './event-hop.js';
 export { HOP_HEADER, HOP_COMPONENT_HEADER } from './hop-headers.js';
 export type { HistoryEvent, HistoryEventWithHops } from './history-event.js';
-export {
-  DEFAULT_SEARCH_LIMIT,
-  MAX_SEARCH_LIMIT,
-  type EventSearch,
-  type EventPage,
-} from './search-events.js';
+export { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type EventSearch, type EventPage } from './search-events.js';
 export { parseFieldFilter, type FieldCondition, type FieldValue } from './field-filter.js';
 export { decodePayload, type DecodedPayload } from './decode-payload.js';
 export { causalOrder, type CausalNode } from './causal-order.js';

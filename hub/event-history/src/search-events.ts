@@ -31,8 +31,7 @@ export interface EventPage {
 export const DEFAULT_SEARCH_LIMIT = 50;
 export const MAX_SEARCH_LIMIT = 500;
 
-const ISO_TIME =
-  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
 
 /** A time bound as PostgreSQL should read it, and as milliseconds to compare the two bounds. */
 const timeBound = (name: 'from' | 'to', value: string | Date): { text: string; ms: number } => {
@@ -71,14 +70,18 @@ export const searchEvents = async (sql: Sql, search: EventSearch): Promise<Event
   const to = search.to === undefined ? undefined : timeBound('to', search.to);
   if (from !== undefined && to !== undefined && from.ms > to.ms)
     throw new DomainError('INVALID_EVENT_SEARCH_TIME', `from=${from.text} is after to=${to.text}`);
-  if (from !== undefined) where.push(`e.occurred_at >= ${param(from.text)}::timestamptz`);
-  if (to !== undefined) where.push(`e.occurred_at < ${param(to.text)}::timestamptz`);
+  if (from !== undefined) where.push(`e.occurred_at >= ${param(from.text)}::text::timestamptz`);
+  if (to !== undefined) where.push(`e.occurred_at < ${param(to.text)}::text::timestamptz`);
   if (search.fields !== undefined && search.fields.length > 0)
-    where.push(`e.payload @> ${param(containmentOf(search.fields))}::jsonb`);
+    where.push(`e.payload @> ${param(containmentOf(search.fields))}::text::jsonb`);
   if (search.cursor !== undefined) {
     const cursor = decodeCursor(search.cursor);
-    where.push(`(e.occurred_at, e.id) < (${param(cursor.occurredAt)}::timestamptz, ${param(cursor.id)})`);
+    where.push(
+      `(e.occurred_at, e.id) < (${param(cursor.occurredAt)}::text::timestamptz, ${param(cursor.id)})`,
+    );
   }
+  // Parameters are cast from text: the postgres driver would turn a timestamptz parameter into a Date (losing
+  // microseconds) and JSON-encode a jsonb one a second time.
   const rows = await sql.query<EventRow>(
     `select ${EVENT_COLUMNS} from omnistream.hub_events e
       ${where.length === 0 ? '' : `where ${where.join(' and ')}`}

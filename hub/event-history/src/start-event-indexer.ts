@@ -34,7 +34,10 @@ export const startEventIndexer = ({
       try {
         await history.index(messages);
       } catch (error) {
-        logger?.error({ ...at, err: error, count: messages.length }, 'event history batch failed; redelivering');
+        logger?.error(
+          { ...at, err: error, count: messages.length },
+          'event history batch failed; redelivering',
+        );
         throw error;
       }
       logger?.debug({ ...at, count: messages.length }, 'event history batch indexed');

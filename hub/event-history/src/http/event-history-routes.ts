@@ -11,7 +11,8 @@ export interface EventHistoryRoutesOptions {
 }
 
 const Problem = Type.Ref('ProblemDetails');
-const Text = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 500, description }));
+const Text = (description: string) =>
+  Type.Optional(Type.String({ minLength: 1, maxLength: 500, description }));
 
 const SearchQuery = Type.Object(
   {
@@ -29,7 +30,9 @@ const SearchQuery = Type.Object(
           'when it parses (42, true, null, "42") and text otherwise',
       }),
     ),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 2000, description: 'nextCursor of the previous page' })),
   },
   { additionalProperties: false },
@@ -40,7 +43,10 @@ const SearchQuery = Type.Object(
  * createHttpApp (it refers to the ProblemDetails schema), under any prefix. Payloads are returned as indexed,
  * already tokenized; requests are logged with their URL only.
  */
-export const eventHistoryRoutes: FastifyPluginAsyncTypebox<EventHistoryRoutesOptions> = (app, { history }) => {
+export const eventHistoryRoutes: FastifyPluginAsyncTypebox<EventHistoryRoutesOptions> = (
+  app,
+  { history },
+) => {
   const tags = ['hub event history'];
 
   app.get(
@@ -48,7 +54,8 @@ export const eventHistoryRoutes: FastifyPluginAsyncTypebox<EventHistoryRoutesOpt
     {
       schema: {
         summary: 'Search events',
-        description: 'Newest first. Pass `nextCursor` back as `cursor` with the same filters for the next page.',
+        description:
+          'Newest first. Pass `nextCursor` back as `cursor` with the same filters for the next page.',
         tags,
         querystring: SearchQuery,
         response: {

@@ -25,7 +25,9 @@ export const EventWire = Type.Object({
   correlationId: Nullable(Type.String()),
   causationId: Nullable(Type.String()),
   headers: Type.Record(Type.String(), Type.String()),
-  payload: Type.Unknown({ description: 'the JSON value (tokenized where the topic says so); null if not JSON' }),
+  payload: Type.Unknown({
+    description: 'the JSON value (tokenized where the topic says so); null if not JSON',
+  }),
   payloadSize: Type.Integer({ description: 'bytes' }),
   schemaId: Type.Union([Type.Integer(), Type.Null()]),
   indexedAt: Type.String({ format: 'date-time' }),
