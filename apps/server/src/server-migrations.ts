@@ -1,7 +1,7 @@
 import { platformMigrations, type Migration } from '@omnistream/event-store';
 import { httpMigrations } from '@omnistream/http';
 import { projectionsSchema } from '@omnistream/projections';
-import { messagingSchema } from '@omnistream/messaging';
+import { messagingMigrations } from '@omnistream/messaging';
 import { sagasSchema } from '@omnistream/sagas';
 import { apiKeysSchema, topicsSchema } from '@omnistream/produce-proxy';
 import { schemaRegistrySchema } from '@omnistream/schema-registry';
@@ -12,7 +12,7 @@ export const serverMigrations: readonly Migration[] = [
   ...httpMigrations,
   projectionsSchema,
   schemaRegistrySchema,
-  messagingSchema,
+  ...messagingMigrations,
   sagasSchema,
   topicsSchema,
   apiKeysSchema,

@@ -5,7 +5,7 @@ import {
   platformMigrations,
   runMigrations,
 } from '@omnistream/event-store';
-import { messagingSchema, type KafkaBusOptions } from '@omnistream/messaging';
+import { messagingMigrations, type KafkaBusOptions } from '@omnistream/messaging';
 import { createKafkaBus } from '@omnistream/messaging/kafka';
 import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import { createScratchDatabase } from '@omnistream/testing';
@@ -31,7 +31,7 @@ export const busBenchmark: Benchmark = {
     const results: BenchResult[] = [];
     let version = 'unknown';
     try {
-      await runMigrations(db, [...platformMigrations, schemaRegistrySchema, messagingSchema]);
+      await runMigrations(db, [...platformMigrations, schemaRegistrySchema, ...messagingMigrations]);
       version = (await db.query<{ version: string }>('select version() as version'))[0]?.version ?? version;
       const contracts = await openContracts(db, CONTRACTS);
       const topic = contracts.registered[0]?.topic ?? 'bench.order';

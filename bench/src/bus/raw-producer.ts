@@ -18,7 +18,7 @@ export const createRawProducer = (brokers: readonly string[]) => {
       await producer.send({
         messages: messages.map((message) => ({
           topic: message.topic,
-          key: message.key,
+          ...(message.key === null ? {} : { key: message.key }),
           value: Buffer.from(message.value),
           headers: new Map(Object.entries(message.headers)),
         })),

@@ -9,16 +9,35 @@ export type MessageHeaders = Readonly<Record<string, string>>;
 
 export interface OutgoingMessage {
   readonly topic: string;
-  /** Partitioning key: the stream id for events, so one entity's messages stay in order. */
-  readonly key: string;
+  /**
+   * Partitioning key: the stream id for events, so one entity's messages stay in order. `null` is Kafka's null key
+   * (records produced through the REST proxy without one); such messages are spread over the partitions.
+   */
+  readonly key: string | null;
   /** For public events, the Confluent wire format (magic byte 0, 4-byte big-endian schema id, JSON). */
   readonly value: Uint8Array;
   readonly headers: MessageHeaders;
+  /**
+   * The partition to write to. Absent: Kafka's default partitioner, `toPositive(murmur2(key)) % partitions`, the same
+   * on both adapters. A partition the topic does not have is refused, never wrapped around.
+   */
+  readonly partition?: number;
+  /** The record's create time. Absent: the time of the publish. */
+  readonly timestamp?: Date;
 }
 
-export interface IncomingMessage extends OutgoingMessage {
+export interface IncomingMessage extends Omit<OutgoingMessage, 'partition' | 'timestamp'> {
   readonly partition: number;
   /** The message's offset in its partition, as a decimal string (Kafka offsets are int64). */
+  readonly offset: string;
+  readonly timestamp: Date;
+}
+
+/** Where one published message was written: what the REST proxy reports back to a producer. */
+export interface DeliveryReport {
+  readonly topic: string;
+  readonly partition: number;
+  /** Decimal string, as on IncomingMessage. */
   readonly offset: string;
   readonly timestamp: Date;
 }
@@ -67,8 +86,12 @@ export interface Bus {
   readonly kind: 'in-process' | 'kafka';
   /** Creates missing topics; an existing topic is left as it is (partitions are never reduced). */
   provision(topics: readonly TopicSpec[]): Promise<void>;
-  /** Resolves once every message is durably accepted (Kafka: acks=all, idempotent producer). */
-  publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  /**
+   * Resolves once every message is durably accepted (Kafka: acks=all, idempotent producer), with one delivery report
+   * per message, in the order given. All or nothing on the in-process bus; on Kafka a failed publish may still have
+   * written some messages (the inbox of consumers absorbs a publish that is repeated).
+   */
+  publish(messages: readonly OutgoingMessage[]): Promise<DeliveryReport[]>;
   consume(options: ConsumeOptions): Promise<RunningConsumer>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 export type {
   Bus,
   ConsumeOptions,
+  DeliveryReport,
   IncomingMessage,
   MessageHeaders,
   OutgoingMessage,
@@ -20,7 +21,7 @@ export type {
   KafkaTls,
   KafkaEnvSettings,
 } from './kafka/index.js';
-export { messagingSchema } from './messaging-schema.js';
+export { messagingMigrations } from './messaging-schema.js';
 export { EVENT_HEADERS, EVENT_CONTENT_TYPE, eventHeaders } from './event-headers.js';
 export { canPublishInTransaction, type TransactionalPublisher } from './transactional-publisher.js';
 export {
@@ -28,7 +29,7 @@ export {
   type InProcessBus,
   type InProcessBusOptions,
 } from './in-process/create-in-process-bus.js';
-export { partitionForKey } from './in-process/partition-for-key.js';
+export { partitionForKey, UnknownPartitionError } from './in-process/partition-for-key.js';
 export {
   startOutboxRelay,
   relayDeadLetterGroup,

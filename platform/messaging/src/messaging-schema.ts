@@ -8,7 +8,7 @@ import type { Migration } from '@omnistream/event-store';
  * within a partition commit order is offset order: a reader that sees offset n has seen every offset below it, and
  * never skips a slow commit. That gives the feed's guarantee without its xid8 horizon, and Kafka's offset shape.
  */
-export const messagingSchema: Migration = {
+const messagingSchema: Migration = {
   id: '0005-messaging',
   sql: `
 create table omnistream.bus_topics (
@@ -97,3 +97,15 @@ create table omnistream.dead_letter_audit (
 create index dead_letter_audit_letter_idx on omnistream.dead_letter_audit (dead_letter_id, id);
 `,
 };
+
+/** Kafka's null key: records produced through the REST proxy without a key (the bus port's `key: null`). */
+const nullableKeys: Migration = {
+  id: '0005-messaging-null-keys',
+  sql: `
+alter table omnistream.bus_messages alter column key drop not null;
+-- A keyless dead letter blocks nothing: only messages of its key wait behind a dead letter.
+alter table omnistream.dead_letters alter column key drop not null;`,
+};
+
+/** Every migration of the messaging tables, in order. */
+export const messagingMigrations: readonly Migration[] = [messagingSchema, nullableKeys];

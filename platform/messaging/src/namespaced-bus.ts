@@ -19,8 +19,10 @@ export const namespacedBus = (bus: Bus, namespace: string): Bus => {
   return {
     kind: bus.kind,
     provision: (topics) => bus.provision(topics.map((topic) => ({ ...topic, name: outside(topic.name) }))),
-    publish: (messages) =>
-      bus.publish(messages.map((message) => ({ ...message, topic: outside(message.topic) }))),
+    publish: async (messages) =>
+      (await bus.publish(messages.map((message) => ({ ...message, topic: outside(message.topic) })))).map(
+        (report) => ({ ...report, topic: inside(report.topic) }),
+      ),
     consume: async (options) => {
       const running = await bus.consume({
         ...options,

@@ -10,7 +10,12 @@ const recordingBus = () => {
   const bus: Bus = {
     kind: 'kafka',
     provision: (topics) => Promise.resolve(void provisioned.push(...topics)),
-    publish: (messages) => Promise.resolve(void published.push(...messages)),
+    publish: (messages) => {
+      published.push(...messages);
+      return Promise.resolve(
+        messages.map((m) => ({ topic: m.topic, partition: 0, offset: '0', timestamp: new Date(0) })),
+      );
+    },
     consume: (options) => {
       consumers.push(options);
       return Promise.resolve({

@@ -1,5 +1,5 @@
 import type { Sql } from '@omnistream/event-store';
-import type { Bus, OutgoingMessage } from './bus.js';
+import type { Bus, DeliveryReport, OutgoingMessage } from './bus.js';
 
 /**
  * A bus whose log lives in the platform database can publish inside a caller's transaction. The outbox relay uses
@@ -7,7 +7,7 @@ import type { Bus, OutgoingMessage } from './bus.js';
  * (one connection) a publish outside the relay's open transaction would wait for it forever.
  */
 export interface TransactionalPublisher {
-  publishIn(tx: Sql, messages: readonly OutgoingMessage[]): Promise<void>;
+  publishIn(tx: Sql, messages: readonly OutgoingMessage[]): Promise<DeliveryReport[]>;
 }
 
 export const canPublishInTransaction = (bus: Bus): bus is Bus & TransactionalPublisher =>

@@ -4,7 +4,7 @@ import { fixedClock } from '@omnistream/kernel';
 import {
   createInProcessBus,
   EVENT_HEADERS,
-  messagingSchema,
+  messagingMigrations,
   startConsumer,
   startOutboxRelay,
   type Bus,
@@ -39,7 +39,7 @@ describe.each(testDatabases())('saga commands over the bus on $name', (target) =
   const stops: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     opened = await target.open({
-      migrations: [...platformMigrations, schemaRegistrySchema, messagingSchema, sagasSchema],
+      migrations: [...platformMigrations, schemaRegistrySchema, ...messagingMigrations, sagasSchema],
     });
     store = createEventStore(opened.db);
     bus = createInProcessBus(opened.db, { pollIntervalMs: 50 });

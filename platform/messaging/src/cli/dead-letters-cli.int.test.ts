@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformMigrations } from '@omnistream/event-store';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { deadLettersCli } from './dead-letters-cli.js';
 
 describe.each(testDatabases())('the dead-letters command on $name', (target) => {
   let opened: OpenedTestDatabase;
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, messagingSchema] });
+    opened = await target.open({ migrations: [...platformMigrations, ...messagingMigrations] });
     const at = new Date();
     const message = {
       topic: 't',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
 import { createEventStore, type Database } from '@omnistream/event-store';
-import type { Bus, IncomingMessage } from '../bus.js';
+import type { Bus, IncomingMessage, OutgoingMessage } from '../bus.js';
+import { partitionForKey } from '../in-process/partition-for-key.js';
 import { startConsumer, type Consumer, type ConsumerOptions } from '../consumer/start-consumer.js';
 import { listDeadLetters, showDeadLetter } from '../dead-letters/dead-letter-queries.js';
 import { discardDeadLetter, redriveDeadLetter } from '../dead-letters/dead-letter-actions.js';
@@ -200,6 +201,82 @@ export const describeBusConformance = (name: string, openBus: () => Promise<Open
       await expect(redriveDeadLetter(opened.db, unwanted.id, { actor: 'bob' })).rejects.toMatchObject({
         code: 'DEAD_LETTER_STATUS_CONFLICT',
       });
+    });
+
+    it('lets a keyless dead letter block nothing: keyless messages have no order to keep', async () => {
+      const [topic, group] = [uniqueName('conf.keyless'), uniqueName('g')];
+      await provision(topic);
+      await consume(group, [topic], (message) => {
+        if (new TextDecoder().decode(message.value) === 'poison') throw new Error('never works');
+      });
+      const keyless = (body: string) => ({ ...eventMessage(topic, 'unused', body), key: null });
+      await opened.bus.publish([keyless('poison'), keyless('after')]);
+      await eventually(async () => (await statusOf(group, 'poison'))?.status === 'parked');
+      await eventually(async () => (await bodies(group)).includes('after'));
+      expect(await statusOf(group, 'after')).toBeUndefined();
+      const [effect] = await effectsOf(opened.db, group);
+      expect(effect?.key).toBeNull();
+    });
+
+    it('reports where each message went, in the order published, at the coordinates consumers see', async () => {
+      const topic = uniqueName('conf.reports');
+      await provision(topic, 3);
+      const at = new Date(Date.now() - 3 * 24 * 3600 * 1000 + 89); // an older create time, kept as given
+      const outgoing: OutgoingMessage[] = [
+        eventMessage(topic, 'k-1', 'a'),
+        eventMessage(topic, 'k-2', 'b'),
+        { ...eventMessage(topic, 'k-1', 'c'), timestamp: at },
+        { ...eventMessage(topic, 'ignored', 'd'), key: null },
+        { ...eventMessage(topic, 'ignored', 'e'), key: null },
+        { ...eventMessage(topic, 'k-1', 'f'), partition: 2 },
+      ];
+      const reports = await opened.bus.publish(outgoing);
+      expect(reports).toHaveLength(outgoing.length);
+      expect(reports.map((r) => r.topic)).toEqual(outgoing.map(() => topic));
+      expect(reports[0]!.partition).toBe(partitionForKey('k-1', 3));
+      expect(reports[2]!.partition).toBe(partitionForKey('k-1', 3));
+      // A new topic: each partition's messages take offsets 0, 1, 2... in the order published.
+      const perPartition = new Map<number, string[]>();
+      for (const r of reports)
+        perPartition.set(r.partition, [...(perPartition.get(r.partition) ?? []), r.offset]);
+      for (const offsets of perPartition.values()) expect(offsets).toEqual(offsets.map((_, i) => String(i)));
+      expect(reports[1]!.partition).toBe(partitionForKey('k-2', 3));
+      expect(reports[3]!.partition).not.toBe(reports[4]!.partition); // keyless: spread over the partitions
+      expect(reports[5]!.partition).toBe(2);
+      expect(reports[2]!.timestamp.toISOString()).toBe(at.toISOString());
+
+      const seen: IncomingMessage[] = [];
+      const consumer = await opened.bus.consume({
+        group: uniqueName('g'),
+        topics: [topic],
+        handle: (messages) => Promise.resolve(void seen.push(...messages)),
+      });
+      try {
+        await eventually(() => Promise.resolve(seen.length >= outgoing.length));
+      } finally {
+        await consumer.stop();
+      }
+      const where = (m: { partition: number; offset: string }) => `${m.partition}/${m.offset}`;
+      const byBody = new Map(seen.map((m) => [new TextDecoder().decode(m.value), m]));
+      for (const [i, message] of outgoing.entries()) {
+        const incoming = byBody.get(new TextDecoder().decode(message.value))!;
+        expect(where(incoming)).toBe(where(reports[i]!));
+        expect(incoming.key).toBe(message.key);
+      }
+      expect(byBody.get('c')!.timestamp.toISOString()).toBe(at.toISOString());
+    });
+
+    it('refuses a message for a partition its topic does not have, and publishes none of that call', async () => {
+      const topic = uniqueName('conf.partition');
+      await provision(topic, 2);
+      await expect(
+        opened.bus.publish([
+          eventMessage(topic, 'k', 'fine'),
+          { ...eventMessage(topic, 'k', 'x'), partition: 2 },
+        ]),
+      ).rejects.toThrow(/partition 2 of topic .* does not exist: the topic has 2/);
+      const [report] = await opened.bus.publish([eventMessage(topic, 'k', 'next')]);
+      expect(report!.offset).toBe('0');
     });
 
     it('keeps each key in order across partitions', async () => {

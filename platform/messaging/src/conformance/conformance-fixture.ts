@@ -6,7 +6,7 @@ import { EVENT_HEADERS } from '../event-headers.js';
 /** The conformance suite's effects table: one row per handler effect, in the order they were applied. */
 export const createEffectsTable = async (db: Database): Promise<void> => {
   await db.query(`create table if not exists omnistream.conformance_effects (
-    seq bigserial primary key, group_name text not null, message_id text not null, key text not null, body text not null)`);
+    seq bigserial primary key, group_name text not null, message_id text not null, key text, body text not null)`);
 };
 
 export const recordEffect = async (tx: Sql, group: string, message: IncomingMessage): Promise<void> => {
@@ -22,7 +22,7 @@ export const recordEffect = async (tx: Sql, group: string, message: IncomingMess
 };
 
 export const effectsOf = async (db: Database, group: string) =>
-  db.query<{ message_id: string; key: string; body: string }>(
+  db.query<{ message_id: string; key: string | null; body: string }>(
     'select message_id, key, body from omnistream.conformance_effects where group_name = $1 order by seq',
     [group],
   );

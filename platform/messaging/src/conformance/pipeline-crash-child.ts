@@ -13,13 +13,13 @@ import {
 import { startConsumer } from '../consumer/start-consumer.js';
 import { EVENT_HEADERS } from '../event-headers.js';
 import { createInProcessBus } from '../in-process/create-in-process-bus.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { ordersCodec } from '../outbox/orders-codec.fixture.js';
 import { startOutboxRelay } from '../outbox/start-outbox-relay.js';
 
 const [mode, configJson] = process.argv.slice(2);
 const db = await openDatabase(JSON.parse(configJson ?? '{}') as DatabaseConfig);
-await runMigrations(db, [...platformMigrations, messagingSchema]);
+await runMigrations(db, [...platformMigrations, ...messagingMigrations]);
 await db.query(
   `create table if not exists omnistream.pipeline_effects (seq bigserial primary key, event_id text not null, key text not null)`,
 );

@@ -11,7 +11,7 @@ import {
 } from '../conformance/conformance-fixture.js';
 import { listDeadLetters } from '../dead-letters/dead-letter-queries.js';
 import { createInProcessBus, type InProcessBus } from '../in-process/create-in-process-bus.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { startConsumer, type Consumer } from './start-consumer.js';
 
 const fast = { attempts: 2, initialDelayMs: 5, maxDelayMs: 10, jitter: 'none' } as const;
@@ -22,7 +22,7 @@ describe.each(testDatabases())('consumers in batch mode on $name', (target) => {
   let bus: InProcessBus;
   const running: Consumer[] = [];
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, messagingSchema] });
+    opened = await target.open({ migrations: [...platformMigrations, ...messagingMigrations] });
     await createEffectsTable(opened.db);
     bus = createInProcessBus(opened.db, { pollIntervalMs: 50, batchSize: 100 });
   });

@@ -11,10 +11,11 @@ export const forEachByKey = async (
   concurrency: number,
   work: (message: IncomingMessage) => Promise<void>,
 ): Promise<void> => {
-  const chains = new Map<string, IncomingMessage[]>();
+  // A keyless message (Kafka's null key) has no order to keep: it is a chain of its own.
+  const chains = new Map<string | IncomingMessage, IncomingMessage[]>();
   for (const message of messages) {
-    const chain = chains.get(message.key);
-    if (chain === undefined) chains.set(message.key, [message]);
+    const chain = chains.get(message.key ?? message);
+    if (chain === undefined) chains.set(message.key ?? message, [message]);
     else chain.push(message);
   }
   const queue = [...chains.values()];

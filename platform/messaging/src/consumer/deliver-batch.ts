@@ -37,10 +37,10 @@ export const deliverBatch = async (
   handle: MessageHandler,
 ): Promise<void> => {
   const ids = messages.map(messageId);
-  const keys = [...new Set(messages.map((message) => message.key))];
+  const keys = [...new Set(messages.flatMap((message) => (message.key === null ? [] : [message.key])))];
   // Sent together, run in order on the transaction's connection: the checks see what earlier lock holders committed.
   const [, seenRows, blockedRows] = await Promise.all([
-    tx.query(LOCK_KEYS, [messages.map((message) => keyOf(group, message))]),
+    tx.query(LOCK_KEYS, [messages.filter((m) => m.key !== null).map((message) => keyOf(group, message))]),
     tx.query<{ message_id: string }>(SEEN, [group, ids]),
     tx.query<{ topic: string; key: string }>(BLOCKED, [group, keys]),
   ]);
@@ -51,7 +51,7 @@ export const deliverBatch = async (
     const id = ids[index] as string;
     if (seen.has(id)) continue;
     seen.add(id); // the same message twice in one batch is handled once
-    if (blocked.has(`${message.topic}\u001f${message.key}`)) {
+    if (message.key !== null && blocked.has(`${message.topic}\u001f${message.key}`)) {
       await recordDeadLetter(tx, group, id, message, { status: 'waiting' }, consumerActor(group));
       continue;
     }

@@ -20,7 +20,9 @@ export const consumerActor = (group: string): string => `consumer:${group}`;
  * Serialises, per group and key, the consumer's delivery and the dead letter worker's redrives, so that a message
  * never overtakes one of its key that is being released from the dead letters.
  */
-export const lockKey = async (tx: Sql, group: string, topic: string, key: string): Promise<void> => {
+export const lockKey = async (tx: Sql, group: string, topic: string, key: string | null): Promise<void> => {
+  // A keyless message has no order to keep, and a dead letter without a key blocks nothing: no lock to take.
+  if (key === null) return;
   await tx.query('select pg_advisory_xact_lock(1874, hashtext($1))', [`${group}\u001f${topic}\u001f${key}`]);
 };
 

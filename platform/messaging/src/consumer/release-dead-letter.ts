@@ -46,7 +46,7 @@ export const releaseDeadLetter = async (
     if (due !== undefined) await prepare(toDeadLetter(due).message);
   }
   return db.transaction(async (tx) => {
-    const [peek] = await tx.query<{ topic: string; key: string }>(
+    const [peek] = await tx.query<{ topic: string; key: string | null }>(
       'select topic, key from omnistream.dead_letters where id = $1::bigint',
       [id],
     );

@@ -55,7 +55,7 @@ export interface DeadLetterRow {
   topic: string;
   partition: number;
   offset: string;
-  key: string;
+  key: string | null;
   headers: string;
   value: string;
   message_ms: string;

@@ -5,7 +5,7 @@ import { createHttpApp, type HttpApp } from '@omnistream/http';
 import { createLogger } from '@omnistream/observability';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { deadLetterRoutes } from './dead-letter-routes.js';
 
 describe.each(testDatabases())('the dead letters API on $name', (target) => {
@@ -13,7 +13,7 @@ describe.each(testDatabases())('the dead letters API on $name', (target) => {
   let app: HttpApp;
   const ids: string[] = [];
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, messagingSchema] });
+    opened = await target.open({ migrations: [...platformMigrations, ...messagingMigrations] });
     app = await createHttpApp({ logger: createLogger({ level: 'silent' }) });
     await app.register(deadLetterRoutes, { db: opened.db });
     const at = new Date('2026-01-02T03:04:05.000Z');

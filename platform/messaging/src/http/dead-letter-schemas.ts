@@ -12,7 +12,7 @@ export const DeadLetterWire = Type.Object({
   topic: Type.String(),
   partition: Type.Integer({ description: '-1 for an event the outbox relay could not encode' }),
   offset: Type.String(),
-  key: Type.String(),
+  key: Type.Union([Type.String(), Type.Null()], { description: 'null: a keyless message (Kafka null key)' }),
   headers: Type.Record(Type.String(), Type.String()),
   value: Type.String({ description: 'the message value, base64' }),
   timestamp: Type.String({ format: 'date-time' }),

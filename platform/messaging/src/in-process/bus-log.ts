@@ -1,6 +1,5 @@
 import type { Sql } from '@omnistream/event-store';
-import type { IncomingMessage, OutgoingMessage, TopicSpec } from '../bus.js';
-import { partitionForKey } from './partition-for-key.js';
+import type { DeliveryReport, IncomingMessage, OutgoingMessage, TopicSpec } from '../bus.js';
 
 /** The channel that wakes readers; NOTIFY is transactional, so readers wake after the publishing commit. */
 export const BUS_CHANNEL = 'omnistream_bus';
@@ -42,25 +41,31 @@ export const topicPartitions = async (sql: Sql, topics: readonly string[]): Prom
 };
 
 /**
- * Appends messages to their partitions. Each partition's counter row is locked in one sorted order (no deadlock
- * between publishers) and holds until commit, so offsets are dense and commit in offset order per partition.
+ * Appends messages to their partitions and reports where each one went, in the order given. Each partition's counter
+ * row is locked in one sorted order (no deadlock between publishers) and holds until commit, so offsets are dense
+ * and commit in offset order per partition.
  */
 export const appendMessages = async (
   tx: Sql,
   messages: readonly OutgoingMessage[],
   partitions: ReadonlyMap<string, number>,
-): Promise<void> => {
+  choosePartition: (message: OutgoingMessage, partitions: number) => number,
+): Promise<DeliveryReport[]> => {
   const byPartition = new Map<string, { topic: string; partition: number; messages: OutgoingMessage[] }>();
+  // Each message's partition entry and its index in it, to answer in the order given.
+  const placed: { id: string; index: number }[] = [];
   for (const message of messages) {
     const count = partitions.get(message.topic);
     if (count === undefined) throw new Error(`topic ${message.topic} does not exist`);
-    const partition = partitionForKey(message.key, count);
+    const partition = choosePartition(message, count);
     const id = `${message.topic}\u0000${String(partition).padStart(10, '0')}`;
     const entry = byPartition.get(id) ?? { topic: message.topic, partition, messages: [] };
+    placed.push({ id, index: entry.messages.length });
     entry.messages.push(message);
     byPartition.set(id, entry);
   }
-  const entries = [...byPartition.keys()].sort().map((id) => byPartition.get(id)!);
+  const ids = [...byPartition.keys()].sort();
+  const entries = ids.map((id) => byPartition.get(id)!);
   // Several partitions: their counter rows are locked first, in sorted order. One partition needs no such step.
   if (entries.length > 1)
     await tx.query(
@@ -77,23 +82,27 @@ export const appendMessages = async (
       k: message.key,
       v: Buffer.from(message.value).toString('base64'),
       h: message.headers,
+      ms: message.timestamp?.getTime() ?? null,
     })),
   );
   // One statement: each partition's counter moves on by its messages, which take the offsets it held.
-  const [written] = await tx.query<{ n: string }>(
+  const counters = await tx.query<{ topic: string; partition: number; first: string; n: string; ms: string }>(
     `with counters as (
        update omnistream.bus_partitions b set next_offset = b.next_offset + w.n
          from unnest($1::text[], $2::int[], $3::int[]) as w(topic, partition, n)
         where b.topic = w.topic and b.partition = w.partition
        returning b.topic, b.partition, b.next_offset - w.n as first
      ), inserted as (
-       insert into omnistream.bus_messages (topic, partition, "offset", key, value, headers)
-       select r.t, r.p, c.first + r.i, r.k, decode(r.v, 'base64'), r.h
-         from jsonb_to_recordset($4::text::jsonb) as r(t text, p int, i int, k text, v text, h jsonb)
+       insert into omnistream.bus_messages (topic, partition, "offset", key, value, headers, published_at)
+       select r.t, r.p, c.first + r.i, r.k, decode(r.v, 'base64'), r.h,
+              coalesce(to_timestamp(r.ms / 1000.0), now())
+         from jsonb_to_recordset($4::text::jsonb) as r(t text, p int, i int, k text, v text, h jsonb, ms bigint)
          join counters c on c.topic = r.t and c.partition = r.p
        returning 1
      )
-     select count(*)::text as n from inserted`,
+     select c.topic, c.partition, c.first::text as first, (select count(*) from inserted)::text as n,
+            (extract(epoch from now()) * 1000)::bigint::text as ms
+       from counters c`,
     [
       entries.map((e) => e.topic),
       entries.map((e) => e.partition),
@@ -101,13 +110,27 @@ export const appendMessages = async (
       JSON.stringify(rows),
     ],
   );
-  if (Number(written?.n ?? 0) !== rows.length)
+  if (Number(counters[0]?.n ?? 0) !== rows.length)
     throw new Error(
       `some partitions of ${[...new Set(entries.map((e) => e.topic))].join(', ')} do not exist`,
     );
   await tx.query(`select pg_notify('${BUS_CHANNEL}', t) from unnest($1::text[]) as t`, [
     [...new Set(messages.map((m) => m.topic))],
   ]);
+  const firstOffsets = new Map(
+    counters.map((c) => [`${c.topic}\u0000${String(c.partition).padStart(10, '0')}`, BigInt(c.first)]),
+  );
+  const now = new Date(Number(counters[0]?.ms));
+  return messages.map((message, i) => {
+    const { id, index } = placed[i]!;
+    const entry = byPartition.get(id)!;
+    return {
+      topic: entry.topic,
+      partition: entry.partition,
+      offset: String(firstOffsets.get(id)! + BigInt(index)),
+      timestamp: message.timestamp ?? now,
+    };
+  });
 };
 
 /** Messages of one partition from `fromOffset` on, in offset order. */
@@ -118,7 +141,13 @@ export const readPartition = async (
   fromOffset: bigint,
   limit: number,
 ): Promise<IncomingMessage[]> => {
-  const rows = await sql.query<{ offset: string; key: string; value: string; headers: string; ms: string }>(
+  const rows = await sql.query<{
+    offset: string;
+    key: string | null;
+    value: string;
+    headers: string;
+    ms: string;
+  }>(
     `select "offset"::text as "offset", key, encode(value, 'base64') as value, headers::text as headers,
             (extract(epoch from published_at) * 1000)::bigint::text as ms
        from omnistream.bus_messages m

@@ -1,9 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { Database, Sql, Unlisten } from '@omnistream/event-store';
-import type { Bus, ConsumeOptions, OutgoingMessage, RunningConsumer, TopicSpec } from '../bus.js';
+import type {
+  Bus,
+  ConsumeOptions,
+  DeliveryReport,
+  OutgoingMessage,
+  RunningConsumer,
+  TopicSpec,
+} from '../bus.js';
 import type { TransactionalPublisher } from '../transactional-publisher.js';
 import { appendMessages, BUS_CHANNEL, createTopics, topicPartitions } from './bus-log.js';
 import { startInProcessConsumer } from './in-process-consumer.js';
+import { partitionChooser } from './partition-for-key.js';
 
 export interface InProcessBusOptions {
   /** Partitions of a topic created on first use rather than provisioned. Defaults to 1. */
@@ -44,15 +52,18 @@ export const createInProcessBus = (db: Database, options: InProcessBusOptions = 
     return known;
   };
 
-  const publishIn = async (tx: Sql, messages: readonly OutgoingMessage[]): Promise<void> => {
-    if (messages.length === 0) return;
-    await appendMessages(
+  const choosePartition = partitionChooser();
+
+  const publishIn = async (tx: Sql, messages: readonly OutgoingMessage[]): Promise<DeliveryReport[]> => {
+    if (messages.length === 0) return [];
+    return appendMessages(
       tx,
       messages,
       await ensureTopics(
         tx,
         messages.map((m) => m.topic),
       ),
+      choosePartition,
     );
   };
 

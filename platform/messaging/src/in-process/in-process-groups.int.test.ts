@@ -5,14 +5,14 @@ import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
 import type { IncomingMessage } from '../bus.js';
 import { eventMessage, eventually, uniqueName } from '../conformance/conformance-fixture.js';
 import { startConsumer } from '../consumer/start-consumer.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { createInProcessBus, type InProcessBus } from './create-in-process-bus.js';
 
 describe.each(testDatabases())('in-process consumer groups on $name', (target) => {
   let opened: OpenedTestDatabase;
   let bus: InProcessBus;
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, messagingSchema] });
+    opened = await target.open({ migrations: [...platformMigrations, ...messagingMigrations] });
     bus = createInProcessBus(opened.db, { pollIntervalMs: 50, standbyIntervalMs: 100 });
   });
   afterAll(async () => {

@@ -1,3 +1,5 @@
+import type { OutgoingMessage } from '../bus.js';
+
 /**
  * Kafka's murmur2 (org.apache.kafka.common.utils.Utils.murmur2, seed 0x9747b28c) over the key's UTF-8 bytes.
  * Using the same hash as Kafka's default partitioner means a key lands on the same partition number in both
@@ -38,3 +40,36 @@ const encoder = new TextEncoder();
 /** Kafka's default partitioner for keyed records: `toPositive(murmur2(key)) % partitions`. */
 export const partitionForKey = (key: string, partitions: number): number =>
   (murmur2(encoder.encode(key)) & 0x7fffffff) % partitions;
+
+/** Thrown for a message addressed to a partition its topic does not have. */
+export class UnknownPartitionError extends Error {
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly partitions: number,
+  ) {
+    super(
+      `partition ${partition} of topic ${topic} does not exist: the topic has ${partitions} (0 to ${partitions - 1})`,
+    );
+    this.name = 'UnknownPartitionError';
+  }
+}
+
+/**
+ * The partition a message goes to, the same way on both adapters: the one it names, else Kafka's default
+ * partitioner for its key, else (a null key) the next partition of the topic in turn.
+ */
+export const partitionChooser = () => {
+  const nextByTopic = new Map<string, number>();
+  return (message: OutgoingMessage, partitions: number): number => {
+    if (message.partition !== undefined) {
+      if (!Number.isInteger(message.partition) || message.partition < 0 || message.partition >= partitions)
+        throw new UnknownPartitionError(message.topic, message.partition, partitions);
+      return message.partition;
+    }
+    if (message.key !== null) return partitionForKey(message.key, partitions);
+    const next = nextByTopic.get(message.topic) ?? 0;
+    nextByTopic.set(message.topic, next + 1);
+    return next % partitions;
+  };
+};

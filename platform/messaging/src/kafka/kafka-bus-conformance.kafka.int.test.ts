@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import { platformMigrations } from '@omnistream/event-store';
 import { testDatabases } from '@omnistream/testing';
 import { describeBusConformance } from '../conformance/bus-conformance.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { createKafkaBus } from './kafka-bus.js';
 
 const brokers = (process.env.OMNISTREAM_TEST_KAFKA_BROKERS ?? '').split(',');
@@ -11,7 +11,7 @@ const brokers = (process.env.OMNISTREAM_TEST_KAFKA_BROKERS ?? '').split(',');
 // its inbox and dead letters, so the suite runs on PGlite too.
 describe.each(testDatabases())('the Kafka bus with its inbox on $name', (target) => {
   describeBusConformance(`kafka on ${target.name}`, async () => {
-    const opened = await target.open({ migrations: [...platformMigrations, messagingSchema] });
+    const opened = await target.open({ migrations: [...platformMigrations, ...messagingMigrations] });
     const bus = createKafkaBus({ brokers, clientId: `conformance-${target.name}`, retryDelayMs: 200 });
     return {
       bus,

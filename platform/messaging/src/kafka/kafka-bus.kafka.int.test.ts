@@ -88,7 +88,7 @@ describe('the Kafka bus', () => {
         if (active.has(partition)) overlaps++;
         active.add(partition);
         await new Promise((resolve) => setTimeout(resolve, 5));
-        for (const m of messages) seen.set(m.key, [...(seen.get(m.key) ?? []), m.offset]);
+        for (const m of messages) seen.set(m.key ?? '', [...(seen.get(m.key ?? '') ?? []), m.offset]);
         total += messages.length;
         active.delete(partition);
       },

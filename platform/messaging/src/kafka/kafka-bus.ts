@@ -27,7 +27,7 @@ export const createKafkaBus = (options: KafkaBusOptions): Bus => {
     },
     publish: async (messages) => {
       open();
-      await publisher.publish(messages);
+      return publisher.publish(messages);
     },
     consume: async (consumeOptions) => {
       open();

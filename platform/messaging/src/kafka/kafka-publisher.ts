@@ -1,20 +1,39 @@
 import { Producer, stringSerializer } from '@platformatic/kafka';
-import type { OutgoingMessage } from '../bus.js';
+import type { DeliveryReport, OutgoingMessage } from '../bus.js';
+import { partitionChooser } from '../in-process/partition-for-key.js';
 import { clientOptions, type KafkaBusOptions } from './kafka-bus-options.js';
 
 interface Pending {
   readonly messages: readonly OutgoingMessage[];
-  readonly resolve: () => void;
+  /** Each message's create time: its own, or the time of the publish call. */
+  readonly timestamps: readonly bigint[];
+  readonly earliest: bigint;
+  readonly latest: bigint;
+  readonly resolve: (reports: DeliveryReport[]) => void;
   readonly reject: (error: Error) => void;
 }
 
+/** A message on its way: where it goes, and its place among the messages of one send to that partition. */
+interface Placed {
+  readonly topic: string;
+  readonly partition: number;
+  readonly index: number;
+  readonly timestamp: bigint;
+}
+
 export interface KafkaPublisher {
-  publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  publish(messages: readonly OutgoingMessage[]): Promise<DeliveryReport[]>;
   close(): Promise<void>;
 }
 
 /** Most messages one produce request carries; a bigger backlog goes out in several requests. */
 const maxMessagesPerSend = 10_000;
+
+/**
+ * Widest spread of create times in one send. A record carries its time as a delta from its batch's first record,
+ * and the client (1.35) encodes deltas beyond 32 bits wrongly; within this window every delta fits.
+ */
+const maxTimestampSpreadMs = 2n ** 31n - 1n;
 
 const newProducer = (options: KafkaBusOptions) =>
   new Producer<string, Buffer, string, string>({
@@ -40,38 +59,98 @@ export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher =
   let producer = newProducer(options);
   let queue: Pending[] = [];
   let sending = false;
+  const choosePartition = partitionChooser();
+
+  /**
+   * Every message gets its partition here, not in the client: the client wraps a partition the topic lacks around
+   * (`%`), and keeps no record of where a keyless message went. The counts come from the client's metadata cache.
+   */
+  const partitionCounts = async (batch: readonly Pending[]): Promise<Map<string, number>> => {
+    const topics = [...new Set(batch.flatMap((pending) => pending.messages.map((m) => m.topic)))];
+    const metadata = await producer.metadata({ topics, autocreateTopics: false });
+    return new Map(topics.map((topic) => [topic, metadata.topics.get(topic)?.partitionsCount ?? 0]));
+  };
 
   const drain = async (): Promise<void> => {
     sending = true;
     while (queue.length > 0) {
       const batch: Pending[] = [];
       let count = 0;
-      while (
-        queue.length > 0 &&
-        (batch.length === 0 || count + (queue[0]?.messages.length ?? 0) <= maxMessagesPerSend)
-      ) {
-        const next = queue.shift() as Pending;
+      let earliest = queue[0]!.earliest;
+      let latest = queue[0]!.latest;
+      while (queue.length > 0) {
+        const next = queue[0]!;
+        const from = next.earliest < earliest ? next.earliest : earliest;
+        const to = next.latest > latest ? next.latest : latest;
+        if (
+          batch.length > 0 &&
+          (count + next.messages.length > maxMessagesPerSend || to - from > maxTimestampSpreadMs)
+        )
+          break;
+        queue.shift();
         batch.push(next);
         count += next.messages.length;
+        [earliest, latest] = [from, to];
       }
+      let counts: Map<string, number>;
       try {
-        await producer.send({
-          messages: batch.flatMap((pending) =>
-            pending.messages.map((message) => ({
+        counts = await partitionCounts(batch);
+      } catch (error) {
+        for (const pending of batch)
+          pending.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
+      // A publish naming a partition its topic lacks fails alone; the others in this send go on.
+      const perPartition = new Map<string, number>();
+      const accepted: { pending: Pending; placed: Placed[] }[] = [];
+      for (const pending of batch) {
+        try {
+          const placed = pending.messages.map((message, i) => {
+            const partitions = counts.get(message.topic) ?? 0;
+            if (partitions === 0) throw new Error(`topic ${message.topic} does not exist`);
+            const partition = choosePartition(message, partitions);
+            const id = `${message.topic}:${partition}`;
+            const index = perPartition.get(id) ?? 0;
+            perPartition.set(id, index + 1);
+            return { topic: message.topic, partition, index, timestamp: pending.timestamps[i]! };
+          });
+          accepted.push({ pending, placed });
+        } catch (error) {
+          pending.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+      if (accepted.length === 0) continue;
+      try {
+        const result = await producer.send({
+          messages: accepted.flatMap(({ pending, placed }) =>
+            pending.messages.map((message, i) => ({
               topic: message.topic,
-              key: message.key,
+              partition: placed[i]!.partition,
+              timestamp: placed[i]!.timestamp,
+              ...(message.key === null ? {} : { key: message.key }),
               value: Buffer.from(message.value.buffer, message.value.byteOffset, message.value.byteLength),
               headers: new Map(Object.entries(message.headers)),
             })),
           ),
         });
-        for (const pending of batch) pending.resolve();
+        const baseOffsets = new Map(
+          (result.offsets ?? []).map((o) => [`${o.topic}:${o.partition}`, BigInt(o.offset)]),
+        );
+        for (const { pending, placed } of accepted)
+          pending.resolve(
+            placed.map((p) => ({
+              topic: p.topic,
+              partition: p.partition,
+              offset: String((baseOffsets.get(`${p.topic}:${p.partition}`) ?? 0n) + BigInt(p.index)),
+              timestamp: new Date(Number(p.timestamp)),
+            })),
+          );
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         const retired = producer;
         producer = newProducer(options);
         retired.close().catch(() => undefined);
-        for (const pending of batch) pending.reject(failure);
+        for (const { pending } of accepted) pending.reject(failure);
       }
     }
     sending = false;
@@ -79,9 +158,21 @@ export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher =
 
   return {
     publish: (messages) => {
-      if (messages.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ messages, resolve, reject });
+      if (messages.length === 0) return Promise.resolve([]);
+      const now = BigInt(Date.now());
+      const timestamps = messages.map((m) =>
+        m.timestamp === undefined ? now : BigInt(m.timestamp.getTime()),
+      );
+      const earliest = timestamps.reduce((a, b) => (b < a ? b : a));
+      const latest = timestamps.reduce((a, b) => (b > a ? b : a));
+      if (latest - earliest > maxTimestampSpreadMs)
+        return Promise.reject(
+          new RangeError(
+            'the create times of messages published together must lie within 24 days of each other; publish them apart',
+          ),
+        );
+      return new Promise<DeliveryReport[]>((resolve, reject) => {
+        queue.push({ messages, timestamps, earliest, latest, resolve, reject });
         if (!sending) void drain();
       });
     },

@@ -40,7 +40,7 @@ export const fetchedMessages = (
         topic,
         partition: response.partitionIndex,
         offset: offset.toString(),
-        key: text(record.key),
+        key: record.key === null ? null : record.key.toString('utf8'),
         value: record.value === null ? new Uint8Array(0) : new Uint8Array(record.value),
         headers,
         timestamp: new Date(Number(batch.firstTimestamp + record.timestampDelta)),

@@ -12,7 +12,7 @@ import {
 import { recordEffect } from '../conformance/conformance-fixture.js';
 import { startConsumer } from '../consumer/start-consumer.js';
 import { listDeadLetters } from '../dead-letters/dead-letter-queries.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import type { KafkaConsumerErrorContext } from './kafka-bus-options.js';
 import { createKafkaBus } from './kafka-bus.js';
 import { waitFor } from './kafka-test-helpers.js';
@@ -27,7 +27,7 @@ describe.each(testDatabases())('a long handler on Kafka with its inbox on $name'
   let admin: Admin;
   const errors: { readonly error: Error; readonly context: KafkaConsumerErrorContext }[] = [];
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, messagingSchema] });
+    opened = await target.open({ migrations: [...platformMigrations, ...messagingMigrations] });
     await createEffectsTable(opened.db);
     bus = createKafkaBus({
       brokers,

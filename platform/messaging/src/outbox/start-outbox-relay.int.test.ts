@@ -5,7 +5,7 @@ import { eventually } from '../conformance/conformance-fixture.js';
 import { listDeadLetters } from '../dead-letters/dead-letter-queries.js';
 import { redriveDeadLetter } from '../dead-letters/dead-letter-actions.js';
 import { createInProcessBus, type InProcessBus } from '../in-process/create-in-process-bus.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { ORDER_PLACED_SCHEMA_ID, ordersCodec } from './orders-codec.fixture.js';
 import { startOutboxRelay } from './start-outbox-relay.js';
 
@@ -14,7 +14,7 @@ describe.each(testDatabases())('the outbox relay on $name', (target) => {
   let store: EventStore;
   let bus: InProcessBus;
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, messagingSchema] });
+    opened = await target.open({ migrations: [...platformMigrations, ...messagingMigrations] });
     store = createEventStore(opened.db);
     bus = createInProcessBus(opened.db, { pollIntervalMs: 50 });
     await bus.provision([{ name: 'orders.order', partitions: 3, replicationFactor: 1 }]);

@@ -6,7 +6,7 @@
 import { openPostgresDatabase, platformMigrations, runMigrations } from '@omnistream/event-store';
 import { loadContracts } from '@omnistream/schema-registry';
 import { startConsumer } from '../consumer/start-consumer.js';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { provisionTopics } from '../outbox/provision-topics.js';
 import { applyDeposit } from './apply-deposit.js';
 import { ledgerEffectsSchema } from './ledger-effects-schema.js';
@@ -20,7 +20,7 @@ const config = parseProofConfig(process.argv[2]);
 const logger = proofLogger('proof-consumer');
 
 const db = await openPostgresDatabase({ url: config.effectsUrl, maxConnections: 5 });
-await runMigrations(db, [...platformMigrations, messagingSchema, ledgerEffectsSchema]);
+await runMigrations(db, [...platformMigrations, ...messagingMigrations, ledgerEffectsSchema]);
 const topics = [...new Set((await loadContracts(config.contractsDir)).map((contract) => contract.topic))];
 const bus = recordDeliveries(
   await openProofBus(config.bus, db, (err, context) =>

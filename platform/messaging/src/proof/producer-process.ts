@@ -13,7 +13,7 @@ import {
   runMigrations,
 } from '@omnistream/event-store';
 import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { provisionTopics } from '../outbox/provision-topics.js';
 import { startOutboxRelay } from '../outbox/start-outbox-relay.js';
 import { openProofBus } from './open-proof-bus.js';
@@ -25,7 +25,7 @@ const config = parseProofConfig(process.argv[2]);
 const logger = proofLogger('proof-producer');
 
 const db = await openPostgresDatabase({ url: config.storeUrl, maxConnections: 5 });
-await runMigrations(db, [...platformMigrations, messagingSchema, schemaRegistrySchema]);
+await runMigrations(db, [...platformMigrations, ...messagingMigrations, schemaRegistrySchema]);
 const contracts = await openContracts(db, config.contractsDir);
 const { registered } = contracts;
 const store = createEventStore(db, { validate: contracts.validate });

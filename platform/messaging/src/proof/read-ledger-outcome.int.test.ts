@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventStore, platformMigrations, type EventStore } from '@omnistream/event-store';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
-import { messagingSchema } from '../messaging-schema.js';
+import { messagingMigrations } from '../messaging-schema.js';
 import { ledgerEffectsSchema } from './ledger-effects-schema.js';
 import { exactlyOnce, readLedgerOutcome } from './read-ledger-outcome.js';
 
@@ -11,7 +11,9 @@ describe.each(testDatabases())('the ledger outcome check on $name', (target) => 
   let store: EventStore;
   let ids: string[] = [];
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, messagingSchema, ledgerEffectsSchema] });
+    opened = await target.open({
+      migrations: [...platformMigrations, ...messagingMigrations, ledgerEffectsSchema],
+    });
     store = createEventStore(opened.db);
     await store.append('account-0', [
       { type: 'Deposited', data: { amount: 5, sequence: 1 } },
