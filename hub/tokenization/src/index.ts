@@ -16,6 +16,7 @@ export type {
   Detokenized,
   Disclosure,
   TokenReveal,
+  LocatedRecord,
 } from './vault/token-vault.js';
 export {
   createDetokenizePolicies,

@@ -225,6 +225,45 @@ describe.each(testDatabases())('token vault on $name', (target) => {
     expect(await wrong.revealsOf(token)).toEqual([]);
   });
 
+  it('tokenizes many records in one call: each value recoverable, a repeated deterministic value one token, all-or-nothing per call', async () => {
+    const v = vault();
+    const located = (subjectId: string, email: string, name: string) => ({
+      subjectId,
+      value: { customer: { email, name }, amount: 5 },
+      locations: [
+        { path: ['customer', 'email'], kind: 'email', value: email },
+        { path: ['customer', 'name'], kind: 'pii', value: name },
+      ] as const,
+    });
+    const records = [
+      located('batch-1', 'dora@example.com', 'Dora'),
+      located('batch-2', 'dora@example.com', 'Dora'),
+      located('batch-1', 'ed@example.com', 'Ed'),
+      { subjectId: 'batch-3', value: { amount: 1 }, locations: [] },
+    ];
+    const out = (await v.tokenizeMany(records)) as {
+      customer?: { email: string; name: string };
+      amount: number;
+    }[];
+    expect(out[3]).toEqual({ amount: 1 });
+    const [a, b, c] = [out[0]!.customer!, out[1]!.customer!, out[2]!.customer!];
+    expect(a.email).toBe(b.email); // deterministic field: one token for one value, across subjects
+    expect(a.email).toBe(
+      await v.tokenize({ subjectId: 'x', field: 'customer.email', kind: 'email', value: 'dora@example.com' }),
+    );
+    expect(a.name).not.toBe(b.name); // random tokens
+    expect(c.email).not.toBe(a.email);
+    const reveal = (token: string) => v.detokenize({ token, consumer: 'test', policy: 'reveal' });
+    expect(await reveal(a.name)).toEqual({ value: 'Dora' });
+    expect(await reveal(c.email)).toEqual({ value: 'ed@example.com' });
+    expect(await reveal(c.name)).toEqual({ value: 'Ed' });
+    expect(JSON.stringify(out)).not.toContain('Dora');
+    expect(JSON.stringify(records[0]!.value)).toContain('Dora'); // the input is left as it was
+    await v.eraseSubject('batch-1');
+    await expect(reveal(c.name)).rejects.toEqual(rejection('SUBJECT_ERASED'));
+    expect(await reveal(b.name)).toEqual({ value: 'Dora' });
+  });
+
   it('refuses a master key that is not 64 hex characters', () => {
     expect(() => createTokenVault({ db: opened.db, masterKeyHex: 'abc' })).toThrow(
       rejection('INVALID_MASTER_KEY'),

@@ -7,8 +7,11 @@ import { fieldName, jsonPath } from '../schema/json-path.js';
 import { replaceAt } from '../schema/replace-at.js';
 import { sensitiveLocations } from '../schema/sensitive-locations.js';
 import type { SensitiveKind } from '../sensitive-kind.js';
-import { storeToken } from './store-token.js';
-import type { Detokenized, Disclosure, TokenVault, TokenizeRequest } from './token-vault.js';
+import { storeToken, type TokenToStore } from './store-token.js';
+import { drawToken } from './draw-token.js';
+import { subjectKeysOf } from './subject-keys-many.js';
+import { sealValue } from './value-cipher.js';
+import type { Detokenized, Disclosure, LocatedRecord, TokenVault, TokenizeRequest } from './token-vault.js';
 import { keyMismatch, subjectKey, unwrapSubjectKey } from './subject-keys.js';
 import { openValue } from './value-cipher.js';
 import { deriveVaultKeys } from './vault-keys.js';
@@ -69,7 +72,102 @@ export const createTokenVault = ({
     });
   };
 
+  /** The token a value gets on its first draw, sealed under its subject's key, and what storeToken needs after. */
+  const firstDraw = (dataKey: Buffer, request: TokenizeRequest) => {
+    const { field, kind, subjectId } = request;
+    const value = kind === 'pan' ? normalizePan(request.value) : request.value;
+    const isDeterministic = request.deterministic ?? deterministic.has(field);
+    const toStore: TokenToStore = {
+      subjectId,
+      field,
+      kind,
+      value,
+      source: isDeterministic
+        ? { type: 'deterministic', key: keys.deterministicTokens, field }
+        : { type: 'random' },
+      fingerprint: isDeterministic ? fingerprint(field, value) : null,
+    };
+    const token = drawToken(kind, value, toStore.source, 0);
+    return { token, toStore, sealed: sealValue(dataKey, { token, field, kind }, value) };
+  };
+
+  const tokenizeMany = async (records: readonly LocatedRecord[]): Promise<unknown[]> => {
+    if (records.every((record) => record.locations.length === 0)) return records.map((r) => r.value);
+    return db.transaction(async (tx) => {
+      const dataKeys = await subjectKeysOf(
+        tx,
+        keys.keyWrapping,
+        records.filter((r) => r.locations.length > 0).map((r) => r.subjectId),
+      );
+      const draws = records.map((record) =>
+        record.locations.map((location) =>
+          firstDraw(dataKeys.get(record.subjectId)!, {
+            subjectId: record.subjectId,
+            field: fieldName(location.path),
+            kind: location.kind,
+            value: location.value,
+          }),
+        ),
+      );
+      // One insert for every first draw; a token drawn twice in the batch (a deterministic value repeated) once.
+      const firstOf = new Map<string, ReturnType<typeof firstDraw>>();
+      for (const draw of draws.flat()) if (!firstOf.has(draw.token)) firstOf.set(draw.token, draw);
+      const rows = [...firstOf.values()];
+      const inserted = await tx.query<{ token: string }>(
+        `insert into omnistream.tokens (token, subject_id, field, kind, ciphertext, iv, tag, fingerprint)
+         select r.token, r.subject_id, r.field, r.kind, decode(r.c, 'base64'), decode(r.i, 'base64'),
+                decode(r.t, 'base64'), decode(r.f, 'base64')
+           from jsonb_to_recordset($1::text::jsonb)
+             as r(token text, subject_id text, field text, kind text, c text, i text, t text, f text)
+         on conflict (token) do nothing
+         returning token`,
+        [
+          JSON.stringify(
+            rows.map(({ token, toStore, sealed }) => ({
+              token,
+              subject_id: toStore.subjectId,
+              field: toStore.field,
+              kind: toStore.kind,
+              c: sealed.ciphertext.toString('base64'),
+              i: sealed.iv.toString('base64'),
+              t: sealed.tag.toString('base64'),
+              f: toStore.fingerprint?.toString('base64') ?? null,
+            })),
+          ),
+        ],
+      );
+      const stored = new Set(inserted.map((row) => row.token));
+      // A token that was not inserted: taken by another value (draw again), stored before (a deterministic token,
+      // kept if its fingerprint matches), or drawn twice in this batch. storeToken settles each one as it would alone.
+      const settled = new Map<ReturnType<typeof firstDraw>, string>();
+      for (const draw of draws.flat()) {
+        const first = firstOf.get(draw.token)!;
+        if (first === draw && stored.has(draw.token)) settled.set(draw, draw.token);
+        else if (
+          first !== draw &&
+          stored.has(draw.token) &&
+          first.toStore.fingerprint !== null &&
+          draw.toStore.fingerprint?.equals(first.toStore.fingerprint)
+        )
+          settled.set(draw, draw.token);
+        else settled.set(draw, await storeToken(tx, dataKeys.get(draw.toStore.subjectId)!, draw.toStore));
+      }
+      return records.map((record, r) =>
+        record.locations.length === 0
+          ? record.value
+          : replaceAt(
+              record.value,
+              record.locations.map((location, l) => ({
+                path: location.path,
+                with: settled.get(draws[r]![l]!)!,
+              })),
+            ),
+      );
+    });
+  };
+
   return {
+    tokenizeMany,
     tokenize: (request) =>
       db.transaction(async (tx) =>
         tokenizeIn(tx, await subjectKey(tx, keys.keyWrapping, request.subjectId), request),

@@ -3,7 +3,7 @@ import type { Sql } from '@omnistream/event-store';
 import { DomainError } from '@omnistream/kernel';
 import { open, packSealed, seal, unpackSealed } from './aes-gcm.js';
 
-const aadFor = (subjectId: string): string => `subject-key:${subjectId}`;
+export const aadFor = (subjectId: string): string => `subject-key:${subjectId}`;
 
 /** The master key in use did not wrap this subject's key: a configuration error, never the caller's. */
 export const keyMismatch = (): DomainError =>

@@ -1,3 +1,4 @@
+import type { SensitiveLocation } from '../schema/sensitive-locations.js';
 import type { SensitiveKind } from '../sensitive-kind.js';
 
 /** What a consumer is shown; `deny` is decided before the vault is asked (see detokenizeAs). */
@@ -27,7 +28,19 @@ export interface TokenizedRecord {
   readonly tokenized: readonly string[];
 }
 
+/** A record whose sensitive values were found (sensitiveLocations, or a topic's own list of paths). */
+export interface LocatedRecord {
+  readonly subjectId: string;
+  readonly value: unknown;
+  readonly locations: readonly SensitiveLocation[];
+}
+
 export interface TokenVault {
+  /**
+   * Tokenizes many records in one transaction and a handful of round trips, whatever their number: the path of
+   * the produce proxy. All of them leave with every located value tokenized, or the call fails and none does.
+   */
+  tokenizeMany(records: readonly LocatedRecord[]): Promise<unknown[]>;
   tokenize(request: TokenizeRequest): Promise<string>;
   tokenizeRecord(
     schema: Readonly<Record<string, unknown>>,
