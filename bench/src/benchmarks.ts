@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark.js';
 import { busBenchmark } from './bus/bus-benchmark.js';
 import { eventStoreBenchmark } from './event-store/event-store-benchmark.js';
+import { ingestBenchmark } from './ingest/ingest-benchmark.js';
 import { inventoryBenchmark } from './inventory/inventory-benchmark.js';
 import { ordersBenchmark } from './orders/orders-benchmark.js';
 
@@ -10,4 +11,5 @@ export const benchmarks: ReadonlyMap<string, Benchmark> = new Map([
   ['bus', busBenchmark],
   ['inventory', inventoryBenchmark],
   ['orders', ordersBenchmark],
+  ['ingest', ingestBenchmark],
 ]);
