@@ -4,7 +4,7 @@ import type { IngestTarget } from './produce-requests.js';
 export interface IngestContext {
   readonly target: IngestTarget;
   readonly brokers: readonly string[];
-  /** Keep-alive connections of the load generator, and raw producers of the produce ceiling. */
+  /** Keep-alive connections of the load generator. */
   readonly concurrency: number;
   /** Measured time of each side of a case. */
   readonly durationMs: number;

@@ -39,7 +39,7 @@ export interface RawProduceRate {
 
 /**
  * The Kafka client's own produce rate to the broker: `senders` idempotent producers (acks=all, as the bus adapter
- * runs them), one per load connection, each sending prepared batches of `size` records back to back (the client's
+ * runs them), each sending prepared batches of `size` records back to back (the client's
  * idempotent sequence numbers allow one send in flight per producer).
  */
 export const measureRawProduce = async (options: {
