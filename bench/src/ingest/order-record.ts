@@ -19,6 +19,12 @@ export const orderRecordSchema = {
   additionalProperties: false,
 } as const;
 
+/** Record keys are plain strings. */
+export const orderKeySchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'string',
+} as const;
+
 export interface OrderRecord {
   readonly orderId: string;
   readonly customerId: string;

@@ -6,6 +6,8 @@ export interface IngestTarget {
   readonly baseUrl: string;
   readonly topic: string;
   readonly schemaId: number;
+  /** The string key schema v2 schema formats need beside keyed records. */
+  readonly keySchemaId: number;
   /** `Basic base64(key:secret)`, as Confluent clients send an API key. */
   readonly authorization: string;
 }
@@ -40,6 +42,7 @@ export const batchRequest = (target: IngestTarget, prefix: string, size: number)
     'idempotency-key': `${prefix}-{n}`,
   },
   body: JSON.stringify({
+    key_schema_id: target.keySchemaId,
     value_schema_id: target.schemaId,
     records: Array.from({ length: size }, (_, index) => ({
       key: `${prefix}-{n}-${index}`,

@@ -1,6 +1,6 @@
 import type { Sql } from '@omnistream/event-store';
 import { createApiKey } from '@omnistream/produce-proxy';
-import { orderRecordSchema } from './order-record.js';
+import { orderKeySchema, orderRecordSchema } from './order-record.js';
 import type { IngestTarget } from './produce-requests.js';
 
 const call = async (method: 'POST' | 'PUT', url: string, body: object): Promise<unknown> => {
@@ -16,8 +16,8 @@ const call = async (method: 'POST' | 'PUT', url: string, body: object): Promise<
 
 /**
  * What a real producer team does before producing, over HTTP: registers the value schema (JSON Schema, two fields
- * marked sensitive) under `<topic>-value` and the topic against it. The API key is issued in-process against the
- * server's database, as `omnistream api-keys create` would.
+ * marked sensitive) under `<topic>-value`, a string key schema under `<topic>-key`, and the topic. The API key is
+ * issued in-process against the server's database, as `omnistream api-keys create` would.
  */
 export const setUpIngest = async (
   baseUrl: string,
@@ -26,16 +26,19 @@ export const setUpIngest = async (
   partitions: number,
 ): Promise<IngestTarget> => {
   const subject = `${topic}-value`;
-  const registered = (await call(
-    'POST',
-    `${baseUrl}/schema-registry/subjects/${encodeURIComponent(subject)}/versions`,
-    {
-      schemaType: 'JSON',
-      schema: JSON.stringify(orderRecordSchema),
-    },
-  )) as { id?: unknown };
-  if (typeof registered.id !== 'number')
-    throw new Error(`schema registration answered ${JSON.stringify(registered)}`);
+  const register = async (name: string, schema: object): Promise<number> => {
+    const registered = (await call(
+      'POST',
+      `${baseUrl}/schema-registry/subjects/${encodeURIComponent(name)}/versions`,
+      { schemaType: 'JSON', schema: JSON.stringify(schema) },
+    )) as { id?: unknown };
+    if (typeof registered.id !== 'number')
+      throw new Error(`schema registration of ${name} answered ${JSON.stringify(registered)}`);
+    return registered.id;
+  };
+  const schemaId = await register(subject, orderRecordSchema);
+  // v2 schema formats refuse keyed records without a key schema (42201), as Confluent's REST Proxy does.
+  const keySchemaId = await register(`${topic}-key`, orderKeySchema);
   await call('PUT', `${baseUrl}/hub/topics/${encodeURIComponent(topic)}`, {
     owner: 'bench',
     subject,
@@ -45,7 +48,8 @@ export const setUpIngest = async (
   return {
     baseUrl,
     topic,
-    schemaId: registered.id,
+    schemaId,
+    keySchemaId,
     authorization: `Basic ${Buffer.from(`${key.key}:${key.secret}`).toString('base64')}`,
   };
 };
