@@ -32,9 +32,14 @@ describe.each(testDatabaseConfigs())('createServer on $name', (shape) => {
       '0003-projections',
       '0004-schema-registry',
       '0005-messaging',
+      '0005-messaging-null-keys',
       '0006-sagas',
+      '0101-hub-tokenization',
+      '0102-hub-dedup',
       '0103-hub-topics',
       '0104-hub-api-keys',
+      '0105-hub-event-history',
+      '0106-hub-api-key-rate-limits',
     ]));
 
   it('reports health with the kind of database it runs on', async () => {

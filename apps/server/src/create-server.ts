@@ -30,7 +30,19 @@ import { serverMigrations } from './server-migrations.js';
 import { registerStreamRoutes } from './streams/register-stream-routes.js';
 import { SCHEMA_REGISTRY_PREFIX, startSchemaRegistry } from './start-schema-registry.js';
 import { startMessaging } from './start-messaging.js';
-import { createTopicRegistry, topicRoutes } from '@omnistream/produce-proxy';
+import {
+  createApiKeyAuthenticator,
+  createProducer,
+  createRateLimiter,
+  createTopicCatalog,
+  createTopicRegistry,
+  produceRoutes,
+  topicRoutes,
+} from '@omnistream/produce-proxy';
+import { createDetokenizePolicies, createTokenVault, tokenizationRoutes } from '@omnistream/tokenization';
+import { createDedupStore } from '@omnistream/dedup';
+import { createEventHistory, eventHistoryRoutes, startEventIndexer } from '@omnistream/event-history';
+import { systemClock } from '@omnistream/kernel';
 
 /** The contexts the order saga sends commands to; each applies its own in the process that runs it. */
 const SAGA_TARGETS = ['inventory', 'payments', 'shipments', 'orders'];
@@ -167,20 +179,93 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     });
     started.unshift(messaging);
     // The integration hub's topics: registered against a schema subject, created on the bus as they are.
+    let topicAdded = (_name: string): Promise<void> => Promise.resolve();
     const topics = createTopicRegistry({
       db: database,
       subjectExists: async (subject) => (await contracts.registry.subjects()).includes(subject),
-      provision: ({ name, partitions, retentionMs }) =>
-        messaging.bus.provision([
+      provision: async ({ name, partitions, retentionMs }) => {
+        await messaging.bus.provision([
           {
             name,
             partitions,
             replicationFactor: config.topics.replicationFactor,
             ...(retentionMs === undefined ? {} : { retentionMs }),
           },
-        ]),
+        ]);
+        topicAdded(name).catch((error: unknown) =>
+          logger.error({ err: error, topic: name }, 'event history could not start indexing the new topic'),
+        );
+      },
     });
     await app.register(topicRoutes, { topics });
+    // The REST proxy (Confluent v2 and v3 produce) under /kafka: records validated against their topic's subject,
+    // sensitive fields tokenized, idempotency keys honoured, then onto the bus like any other message.
+    const dedup = createDedupStore({ db: database, windowMs: config.hub.dedupWindowMs });
+    const vault =
+      config.hub.tokenization.masterKeyHex === undefined
+        ? undefined
+        : createTokenVault({
+            db: database,
+            masterKeyHex: config.hub.tokenization.masterKeyHex,
+            deterministicFields: config.hub.tokenization.deterministicFields,
+          });
+    const authenticate = createApiKeyAuthenticator(database, { clock: systemClock });
+    if (vault !== undefined) {
+      const policies = createDetokenizePolicies(config.hub.tokenization.policies);
+      // Detokenize and erase under /hub, for API keys; the consumer a policy names is the key's name.
+      await app.register(
+        async (scope) => {
+          scope.addHook('onRequest', async (request) => {
+            request.principal = (await authenticate(request.headers.authorization)).name;
+          });
+          await scope.register(tokenizationRoutes, { vault, policies });
+        },
+        { prefix: '/hub' },
+      );
+    }
+    const catalog = createTopicCatalog({ db: database, topics, registry: contracts.registry });
+    await app.register(produceRoutes, {
+      prefix: '/kafka',
+      producer: createProducer({
+        bus: messaging.bus,
+        catalog,
+        rateLimiter: createRateLimiter(),
+        dedup,
+        ...(vault === undefined ? {} : { vault }),
+      }),
+      catalog,
+      registry: contracts.registry,
+      authenticate,
+      clusterId: config.hub.clusterId,
+    });
+    // Event history: every message on the platform's topics and the hub's, indexed for search and journeys.
+    const history = createEventHistory({ db: database });
+    await app.register(eventHistoryRoutes, { history });
+    const indexedTopics = async (added?: string) => [
+      ...new Set([
+        ...messaging.topics.map((t) => t.name),
+        ...(await topics.list()).map((t) => t.name),
+        ...(added === undefined ? [] : [added]),
+      ]),
+    ];
+    let indexer = await startEventIndexer({
+      bus: messaging.bus,
+      history,
+      topics: await indexedTopics(),
+      logger,
+    });
+    // A topic registered later joins the index: the indexer restarts with it (its group resumes where it was).
+    // Restarts run one after another, so two topics registered at once cannot leave two indexers running.
+    let restarting = Promise.resolve();
+    topicAdded = (name) =>
+      (restarting = restarting
+        .catch(() => undefined)
+        .then(async () => {
+          const next = await indexedTopics(name);
+          await indexer.stop();
+          indexer = await startEventIndexer({ bus: messaging.bus, history, topics: next, logger });
+        }));
+    started.unshift({ close: () => indexer.stop() });
     const flow = await startOrderFlow({
       store: eventStore,
       database,

@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, postgresTestUrl } from '@omnistream/testing';
 
 /** The integration hub's migrations, after the platform's. */
-const HUB_MIGRATIONS = ['0103-hub-topics', '0104-hub-api-keys'];
+const HUB_MIGRATIONS = [
+  '0101-hub-tokenization',
+  '0102-hub-dedup',
+  '0103-hub-topics',
+  '0104-hub-api-keys',
+  '0105-hub-event-history',
+  '0106-hub-api-key-rate-limits',
+];
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/omnistream.js');
 
@@ -102,6 +109,7 @@ describe('omnistream start with embedded PGlite', () => {
         '0003-projections',
         '0004-schema-registry',
         '0005-messaging',
+        '0005-messaging-null-keys',
         '0006-sagas',
         ...HUB_MIGRATIONS,
       ],
@@ -141,7 +149,7 @@ describe('omnistream CLI', () => {
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
         new RegExp(
-          `applied ${6 + HUB_MIGRATIONS.length} of ${6 + HUB_MIGRATIONS.length} migrations\\n {2}0001-event-store\\n {2}0002-idempotency-keys\\n {2}0003-projections\\n {2}0004-schema-registry\\n {2}0005-messaging\\n {2}0006-sagas${HUB_MIGRATIONS.map((id) => `\\n {2}${id}`).join('')}`,
+          `applied ${7 + HUB_MIGRATIONS.length} of ${7 + HUB_MIGRATIONS.length} migrations\\n {2}0001-event-store\\n {2}0002-idempotency-keys\\n {2}0003-projections\\n {2}0004-schema-registry\\n {2}0005-messaging\\n {2}0005-messaging-null-keys\\n {2}0006-sagas${HUB_MIGRATIONS.map((id) => `\\n {2}${id}`).join('')}`,
         ),
       );
       const second = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });

@@ -1,4 +1,4 @@
-export { apiKeysSchema } from './api-keys/api-keys-schema.js';
+export { apiKeysSchema, apiKeyRateLimitsSchema } from './api-keys/api-keys-schema.js';
 export { createApiKey, type NewApiKey, type IssuedApiKey } from './api-keys/create-api-key.js';
 export {
   createApiKeyAuthenticator,
@@ -16,3 +16,17 @@ export {
 } from './topics/topic-registry.js';
 export { topicRoutes, type TopicRoutesOptions } from './topics/topic-routes.js';
 export { TopicSpecBody, TopicView } from './topics/topic-spec.js';
+export { createTopicCatalog, type TopicCatalog } from './produce/topic-catalog.js';
+export {
+  createProducer,
+  PROXY_HOP_HEADERS,
+  DATA_SUBJECT_HEADER,
+  RECORD_IDEMPOTENCY_HEADER,
+  type Producer,
+  type ProduceDependencies,
+  type ProduceRequest,
+} from './produce/produce-records.js';
+export { createRateLimiter, type RateLimiter } from './produce/rate-limiter.js';
+export { produceRoutes, type ProduceRoutesOptions } from './produce/produce-routes.js';
+export { PROXY_ERRORS, ProxyError } from './produce/proxy-error.js';
+export type { RecordToProduce, RecordOutcome } from './produce/produce-types.js';

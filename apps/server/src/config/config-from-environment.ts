@@ -8,6 +8,14 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 /** Every variable the server reads, and what it sets. */
 export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
   PORT: 'http.port: port to listen on (default 3000; 0 picks a free one)',
+  OMNISTREAM_TOKENIZATION_MASTER_KEY:
+    'hub.tokenization.masterKeyHex: the token vault master key, 64 hex characters (no key: sensitive records are refused)',
+  OMNISTREAM_TOKENIZATION_DETERMINISTIC_FIELDS:
+    'hub.tokenization.deterministicFields: comma-separated fields given the same token for the same value',
+  OMNISTREAM_TOKENIZATION_POLICIES_FILE:
+    'hub.tokenization.policies: JSON file of detokenize policies per consumer (API key name)',
+  OMNISTREAM_HUB_CLUSTER_ID: 'hub.clusterId: the cluster id of the REST Proxy v3 API (default omnistream)',
+  OMNISTREAM_DEDUP_WINDOW_MS: 'hub.dedupWindowMs: how long producer idempotency keys hold (default 24 h)',
   HOST: 'http.host: address to listen on (default 0.0.0.0)',
   LOG_LEVEL: 'log.level: fatal, error, warn, info (default), debug, trace or silent',
   OMNISTREAM_DATA_DIR: 'database.dataDir: folder of the embedded PGlite database (default ./data)',
@@ -163,6 +171,17 @@ export const configFromEnvironment = (env: Environment, cwd: string): Record<str
     }),
     relay: defined({ enabled: flag(env, 'OMNISTREAM_RELAY') }),
     modules: moduleList(env.OMNISTREAM_MODULES),
+    hub: defined({
+      clusterId: env.OMNISTREAM_HUB_CLUSTER_ID,
+      dedupWindowMs: integer(env, 'OMNISTREAM_DEDUP_WINDOW_MS'),
+      tokenization: defined({
+        masterKeyHex: env.OMNISTREAM_TOKENIZATION_MASTER_KEY,
+        deterministicFields: env.OMNISTREAM_TOKENIZATION_DETERMINISTIC_FIELDS?.split(',')
+          .map((field) => field.trim())
+          .filter((field) => field !== ''),
+        policies: jsonFile(env, 'OMNISTREAM_TOKENIZATION_POLICIES_FILE', cwd),
+      }),
+    }),
     payments: jsonFile(env, 'OMNISTREAM_PAYMENTS_CONFIG_FILE', cwd),
     shipments: jsonFile(env, 'OMNISTREAM_SHIPMENTS_CONFIG_FILE', cwd),
   });

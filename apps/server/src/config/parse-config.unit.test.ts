@@ -9,6 +9,11 @@ describe('parseConfig', () => {
       database: { kind: 'pglite', dataDir: './data' },
       log: { level: 'info' },
       idempotency: { keyTtlMs: 86400000, inProgressTimeoutMs: 60000, purgeIntervalMs: 3600000 },
+      hub: {
+        clusterId: 'omnistream',
+        dedupWindowMs: 86400000,
+        tokenization: { deterministicFields: [], policies: {} },
+      },
       contracts: { dir: DEFAULT_CONTRACTS_DIR },
       bus: { kind: 'in-process' },
       topics: { partitions: 6, replicationFactor: 1 },

@@ -202,6 +202,43 @@ export const ServerConfig = Type.Object(
           'The shipments module config (carriers, routing by market and service level; see modules/shipments). Default: the sandbox carrier.',
       }),
     ),
+    hub: Type.Object(
+      {
+        clusterId: Type.String({
+          pattern: '^[A-Za-z0-9._-]{1,64}$',
+          default: 'omnistream',
+          description:
+            'The cluster id the REST Proxy v3 API lists and its paths name (/kafka/v3/clusters/{id}).',
+        }),
+        tokenization: Type.Object(
+          {
+            masterKeyHex: Type.Optional(
+              Type.String({
+                pattern: '^[0-9a-fA-F]{64}$',
+                description:
+                  'The token vault master key, 32 bytes as hex. Without it, records with sensitive fields are refused (503), never sent in the clear.',
+              }),
+            ),
+            deterministicFields: Type.Array(Type.String({ minLength: 1 }), {
+              default: [],
+              description:
+                'Fields (customer.email, lines[].phone) that get the same token for the same value.',
+            }),
+            policies: Type.Record(Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.String()), {
+              default: {},
+              description:
+                'Detokenize policies per consumer (an API key name): {"<name>": {"pan": "mask", "email": "reveal", "default": "redact"}}; policies are reveal, mask, redact or deny. A consumer not named is denied.',
+            }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+        dedupWindowMs: Milliseconds(
+          24 * 60 * 60 * 1000,
+          'How long a producer idempotency key answers with the first answer (REST proxy).',
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     shutdownTimeoutMs: Milliseconds(
       10_000,
       'After SIGTERM, in-flight requests get this long to finish before the process is stopped.',

@@ -7,8 +7,9 @@ import { listApiKeys, revokeApiKey } from './revoke-api-key.js';
 export const API_KEYS_USAGE = `Usage: omnistream api-keys <command>
 
 Commands:
-  create --name N --produce PATTERN [--produce ...] [--consume PATTERN ...]
+  create --name N --produce PATTERN [--produce ...] [--consume PATTERN ...] [--rate N]
                  issue a key; prints {"key", "secret", ...} as JSON. The secret is shown this once only.
+                 --rate: produce requests a second the key may make (429 beyond); no limit without it.
   list           every key, without secrets, as JSON
   revoke KEY     revoke a key for good
 
@@ -35,6 +36,7 @@ export const apiKeysCli = async (args: readonly string[], deps: ApiKeysCliDeps):
         name: { type: 'string' },
         produce: { type: 'string', multiple: true },
         consume: { type: 'string', multiple: true },
+        rate: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -43,7 +45,7 @@ export const apiKeysCli = async (args: readonly string[], deps: ApiKeysCliDeps):
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
-  const { name, produce = [], consume = [], help } = parsed.values;
+  const { name, produce = [], consume = [], rate, help } = parsed.values;
   const usage = (message: string) => {
     deps.stderr(`${message}\n\n${API_KEYS_USAGE}`);
     return 2;
@@ -57,7 +59,18 @@ export const apiKeysCli = async (args: readonly string[], deps: ApiKeysCliDeps):
       case 'create':
         if (name === undefined) return usage('create needs --name');
         if (rest.length > 0) return usage(`create takes no arguments, got "${rest.join(' ')}"`);
-        deps.stdout(json(await createApiKey(deps.db, { name, produce, consume })));
+        if (rate !== undefined && !/^[1-9][0-9]{0,8}$/.test(rate))
+          return usage(`--rate takes a whole number of requests a second, got "${rate}"`);
+        deps.stdout(
+          json(
+            await createApiKey(deps.db, {
+              name,
+              produce,
+              consume,
+              ...(rate === undefined ? {} : { requestsPerSecond: Number(rate) }),
+            }),
+          ),
+        );
         return 0;
       case 'list':
         deps.stdout(json({ apiKeys: await listApiKeys(deps.db) }));

@@ -18,3 +18,9 @@ create table omnistream.hub_api_keys (
 );
 `,
 };
+
+/** Per-key rate limits of the produce proxy (429/42901 beyond them). Null: no limit. */
+export const apiKeyRateLimitsSchema: Migration = {
+  id: '0106-hub-api-key-rate-limits',
+  sql: `alter table omnistream.hub_api_keys add column requests_per_second int check (requests_per_second > 0);`,
+};

@@ -8,6 +8,8 @@ export interface ApiKeyPrincipal {
   readonly name: string;
   readonly produce: readonly string[];
   readonly consume: readonly string[];
+  /** Null: no rate limit. */
+  readonly requestsPerSecond: number | null;
 }
 
 interface StoredKey extends ApiKeyPrincipal {
@@ -55,9 +57,10 @@ export const createApiKeyAuthenticator = (
       secret_sha256: Uint8Array;
       produce: string[];
       consume: string[];
+      requests_per_second: number | null;
       revoked: boolean;
     }>(
-      `select name, secret_sha256, produce, consume, revoked_at is not null as revoked
+      `select name, secret_sha256, produce, consume, requests_per_second, revoked_at is not null as revoked
          from omnistream.hub_api_keys where key_id = $1`,
       [key],
     );
@@ -69,6 +72,7 @@ export const createApiKeyAuthenticator = (
             name: row.name,
             produce: row.produce,
             consume: row.consume,
+            requestsPerSecond: row.requests_per_second === null ? null : Number(row.requests_per_second),
             digest: Buffer.from(row.secret_sha256),
             revoked: row.revoked,
           };
@@ -85,7 +89,13 @@ export const createApiKeyAuthenticator = (
     const expected = stored?.digest ?? Buffer.alloc(given.length);
     if (!timingSafeEqual(given, expected) || stored === undefined || stored.revoked)
       throw unauthenticated('unknown API key, wrong secret or revoked key');
-    return { key: stored.key, name: stored.name, produce: stored.produce, consume: stored.consume };
+    return {
+      key: stored.key,
+      name: stored.name,
+      produce: stored.produce,
+      consume: stored.consume,
+      requestsPerSecond: stored.requestsPerSecond,
+    };
   };
 };
 

@@ -9,6 +9,8 @@ export interface NewApiKey {
   readonly produce: readonly string[];
   /** Topic patterns this key may consume (and detokenize) from. */
   readonly consume: readonly string[];
+  /** Produce requests a second this key may make (each process of a deployment counts its own); absent: no limit. */
+  readonly requestsPerSecond?: number;
 }
 
 /** What the caller sees once: the secret is never stored, nor shown again. */
@@ -18,6 +20,7 @@ export interface IssuedApiKey {
   readonly name: string;
   readonly produce: readonly string[];
   readonly consume: readonly string[];
+  readonly requestsPerSecond: number | null;
 }
 
 export const secretDigest = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
@@ -39,12 +42,18 @@ export const createApiKey = async (db: Sql, request: NewApiKey): Promise<IssuedA
       'INVALID_API_KEY_PERMISSIONS',
       'an API key needs at least one --produce or --consume topic pattern',
     );
+  const requestsPerSecond = request.requestsPerSecond ?? null;
+  if (requestsPerSecond !== null && (!Number.isInteger(requestsPerSecond) || requestsPerSecond < 1))
+    throw new DomainError(
+      'INVALID_API_KEY_RATE',
+      'a rate limit is a whole number of requests a second, 1 or more',
+    );
   const key = keyId();
   const secret = randomBytes(32).toString('base64url');
   await db.query(
-    `insert into omnistream.hub_api_keys (key_id, name, secret_sha256, produce, consume)
-     values ($1, $2, $3, $4::text[], $5::text[])`,
-    [key, name, secretDigest(secret), produce, consume],
+    `insert into omnistream.hub_api_keys (key_id, name, secret_sha256, produce, consume, requests_per_second)
+     values ($1, $2, $3, $4::text[], $5::text[], $6)`,
+    [key, name, secretDigest(secret), produce, consume, requestsPerSecond],
   );
-  return { key, secret, name, produce, consume };
+  return { key, secret, name, produce, consume, requestsPerSecond };
 };

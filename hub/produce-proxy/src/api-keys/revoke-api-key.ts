@@ -20,6 +20,6 @@ export const listApiKeys = (db: Sql) =>
     created_at: string;
     revoked: boolean;
   }>(
-    `select key_id as key, name, produce, consume, created_at::text as created_at, revoked_at is not null as revoked
+    `select key_id as key, name, produce, consume, requests_per_second as "requestsPerSecond", created_at::text as created_at, revoked_at is not null as revoked
        from omnistream.hub_api_keys order by created_at desc, key_id`,
   );
