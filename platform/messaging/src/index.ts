@@ -67,3 +67,4 @@ export { deadLettersCli, type DeadLettersCliDeps } from './cli/dead-letters-cli.
 export { DEAD_LETTERS_USAGE } from './cli/parse-dead-letters-args.js';
 export { combineCodecs } from './combine-codecs.js';
 export { namespacedBus } from './namespaced-bus.js';
+export type { ConsumerOutcome, ConsumerOutcomeObserver } from './consumer/consumer-outcome.js';

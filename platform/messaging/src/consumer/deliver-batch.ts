@@ -29,13 +29,14 @@ const RECORD_INBOX = `insert into omnistream.inbox (group_name, message_id, topi
  * It throws on the first failure, and the caller falls back to one message at a time with retries and dead letters.
  * A handler that appends to the event store cannot share a transaction (an append must be its first write); its
  * second append throws APPEND_NOT_FIRST_WRITE, which sends the batch down that same fallback.
+ * Answers the messages it handled (not those skipped or left waiting), for the caller to report once it commits.
  */
 export const deliverBatch = async (
   tx: Sql,
   group: string,
   messages: readonly IncomingMessage[],
   handle: MessageHandler,
-): Promise<void> => {
+): Promise<IncomingMessage[]> => {
   const ids = messages.map(messageId);
   const keys = [...new Set(messages.flatMap((message) => (message.key === null ? [] : [message.key])))];
   // Sent together, run in order on the transaction's connection: the checks see what earlier lock holders committed.
@@ -66,4 +67,5 @@ export const deliverBatch = async (
       handled.map((h) => h.message.partition),
       handled.map((h) => h.message.offset),
     ]);
+  return handled.map((h) => h.message);
 };

@@ -1,4 +1,5 @@
 import type { Database, Sql } from '@omnistream/event-store';
+import type { IncomingMessage } from '../bus.js';
 import { auditDeadLetter, type Failure } from '../dead-letters/record-dead-letter.js';
 import { DEAD_LETTER_COLUMNS, toDeadLetter, type DeadLetterRow } from '../dead-letters/dead-letter.js';
 import {
@@ -28,7 +29,8 @@ export const dueDeadLetters = async (sql: Sql, group: string): Promise<string[]>
 
 /**
  * Runs one due dead letter through the handler, with the inbox, in one transaction, and marks it redriven.
- * Answers false when it is no longer due (resolved meanwhile, or no longer the head of its key).
+ * Answers the released message and whether the handler ran (not when the inbox already had it), or undefined when
+ * it is no longer due (resolved meanwhile, or no longer the head of its key).
  */
 export const releaseDeadLetter = async (
   db: Database,
@@ -36,7 +38,7 @@ export const releaseDeadLetter = async (
   id: string,
   handle: MessageHandler,
   prepare?: MessagePreparer,
-): Promise<boolean> => {
+): Promise<{ readonly message: IncomingMessage; readonly handled: boolean } | undefined> => {
   if (prepare !== undefined) {
     const [due] = await db.query<DeadLetterRow>(
       `select ${DEAD_LETTER_COLUMNS} from omnistream.dead_letters d
@@ -50,7 +52,7 @@ export const releaseDeadLetter = async (
       'select topic, key from omnistream.dead_letters where id = $1::bigint',
       [id],
     );
-    if (peek === undefined) return false;
+    if (peek === undefined) return undefined;
     await lockKey(tx, group, peek.topic, peek.key);
     const [row] = await tx.query<DeadLetterRow & { head: boolean }>(
       `select ${DEAD_LETTER_COLUMNS},
@@ -61,7 +63,7 @@ export const releaseDeadLetter = async (
       [id],
     );
     if (row === undefined || !row.head || (row.status !== 'waiting' && row.status !== 'redrive_requested'))
-      return false;
+      return undefined;
     const letter = toDeadLetter(row);
     // No row lock before the handler: locking a row assigns the transaction its id, and the handler's event store
     // append must be the transaction's first write. The key's lock keeps other deliveries out; a discard that
@@ -81,7 +83,7 @@ export const releaseDeadLetter = async (
     );
     if (released.length === 0) throw new DeadLetterMoved(id);
     await auditDeadLetter(tx, id, 'redriven', consumerActor(group), null);
-    return true;
+    return { message: letter.message, handled: seen === undefined };
   });
 };
 

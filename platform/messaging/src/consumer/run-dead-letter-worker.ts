@@ -1,5 +1,6 @@
 import type { Database } from '@omnistream/event-store';
 import type { Logger } from 'pino';
+import type { ConsumerOutcomeObserver } from './consumer-outcome.js';
 import type { MessageHandler, MessagePreparer } from './deliver-message.js';
 import { dueDeadLetters, releaseDeadLetter, reparkDeadLetter } from './release-dead-letter.js';
 import { ConsumerStopping, untilDone, withRetries, type RetryContext } from './with-retries.js';
@@ -16,6 +17,7 @@ export const runDeadLetterWorker = async (
   context: RetryContext & { readonly pollIntervalMs: number },
   logger: Logger | undefined,
   prepare?: MessagePreparer,
+  onOutcome?: ConsumerOutcomeObserver,
 ): Promise<void> => {
   const onError = (error: unknown) =>
     logger?.warn({ err: error, group }, 'dead letter worker failed; retrying');
@@ -30,7 +32,15 @@ export const runDeadLetterWorker = async (
             logger?.warn({ err: error, group, deadLetter: id, attempt, delayMs }, 'redrive failed; retrying'),
         );
         if (outcome.ok) {
-          if (outcome.value) logger?.info({ group, deadLetter: id }, 'dead letter redriven');
+          if (outcome.value !== undefined) logger?.info({ group, deadLetter: id }, 'dead letter redriven');
+          // Committed: a redriven message the handler took counts as delivered.
+          if (outcome.value?.handled === true)
+            onOutcome?.({
+              group,
+              message: outcome.value.message,
+              outcome: 'delivered',
+              attempt: outcome.attempts,
+            });
           continue;
         }
         logger?.error({ err: outcome.failure.error, group, deadLetter: id }, 'redrive failed; parked again');

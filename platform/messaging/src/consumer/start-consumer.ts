@@ -7,6 +7,7 @@ import { forEachByKey } from './by-key.js';
 import { deliverBatch } from './deliver-batch.js';
 import { limitConcurrency } from './limit-concurrency.js';
 import { consumerMetrics } from './consumer-metrics.js';
+import { errorText, safeObserver, type ConsumerOutcomeObserver } from './consumer-outcome.js';
 import {
   consumerActor,
   deliverMessage,
@@ -48,6 +49,12 @@ export interface ConsumerOptions {
   readonly batch?: boolean;
   /** For tests: the jitter source. */
   readonly random?: () => number;
+  /**
+   * Told what became of each attempt once its transaction committed (delivered, retried, dead-lettered), e.g. to
+   * record an event's journey. Called synchronously on the hot path: it must return at once (buffer, never await);
+   * what it throws is logged and dropped.
+   */
+  readonly onOutcome?: ConsumerOutcomeObserver;
 }
 
 export interface Consumer {
@@ -79,6 +86,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     now: () => new Date(),
   };
   const metrics = options.metrics === undefined ? undefined : consumerMetrics(options.metrics);
+  const report = safeObserver(group, options.onOutcome, logger);
 
   const consumeOne = async (message: IncomingMessage): Promise<void> => {
     const coordinates = { group, topic: message.topic, partition: message.partition, offset: message.offset };
@@ -90,6 +98,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
       },
       (error, attempt, delayMs) => {
         metrics?.retries.inc({ group, topic: message.topic });
+        report({ group, message, outcome: 'retried', attempt, error: errorText(error) });
         logger?.warn(
           { err: error, ...coordinates, attempt, delayMs, correlationId: message.headers['correlation-id'] },
           'message failed; retrying',
@@ -99,6 +108,8 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     if (outcome.ok) {
       if (outcome.value === 'waiting')
         logger?.warn(coordinates, 'message waits behind a dead letter of its key');
+      if (outcome.value === 'handled')
+        report({ group, message, outcome: 'delivered', attempt: outcome.attempts });
       return;
     }
     const parked = await untilDone(
@@ -116,7 +127,16 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
         ),
       (error) => logger?.error({ err: error, ...coordinates }, 'could not park a dead letter; retrying'),
     );
-    if (parked) metrics?.parked.inc({ group, topic: message.topic });
+    if (parked) {
+      metrics?.parked.inc({ group, topic: message.topic });
+      report({
+        group,
+        message,
+        outcome: 'dead-lettered',
+        attempt: outcome.failure.attempts,
+        error: errorText(outcome.failure.error),
+      });
+    }
     logger?.error(
       {
         err: outcome.failure.error,
@@ -129,9 +149,11 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
   };
 
   const consumeLimited = limitConcurrency(keyConcurrency, consumeOne);
-  const batchLimited = limitConcurrency(keyConcurrency, (messages: readonly IncomingMessage[]) =>
-    db.transaction((tx) => deliverBatch(tx, group, messages, handle)),
-  );
+  const batchLimited = limitConcurrency(keyConcurrency, async (messages: readonly IncomingMessage[]) => {
+    const handled = await db.transaction((tx) => deliverBatch(tx, group, messages, handle));
+    if (options.onOutcome !== undefined)
+      for (const message of handled) report({ group, message, outcome: 'delivered', attempt: 1 });
+  });
 
   const worker = startDeadLetterWorker({
     db,
@@ -142,6 +164,7 @@ export const startConsumer = async (options: ConsumerOptions): Promise<Consumer>
     pollIntervalMs: options.deadLetterPollIntervalMs ?? 1000,
     ...(logger === undefined ? {} : { logger }),
     ...(options.random === undefined ? {} : { random: options.random }),
+    ...(options.onOutcome === undefined ? {} : { onOutcome: report }),
   });
 
   const running = await options.bus.consume({

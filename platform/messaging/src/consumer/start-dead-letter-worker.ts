@@ -2,6 +2,7 @@ import type { Database, Unlisten } from '@omnistream/event-store';
 import type { Logger } from 'pino';
 import { DEAD_LETTER_CHANNEL } from '../dead-letters/dead-letter-channel.js';
 import { createWakeSignal } from '../wake-signal.js';
+import { safeObserver, type ConsumerOutcomeObserver } from './consumer-outcome.js';
 import type { MessageHandler, MessagePreparer } from './deliver-message.js';
 import { defaultConsumerRetry, type RetryPolicy } from './retry-delay.js';
 import { runDeadLetterWorker } from './run-dead-letter-worker.js';
@@ -15,6 +16,8 @@ export interface DeadLetterWorkerOptions {
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
   readonly random?: () => number;
+  /** Told of each redriven message the handler took (`delivered`); see ConsumerOptions.onOutcome. */
+  readonly onOutcome?: ConsumerOutcomeObserver;
 }
 
 /** Runs a group's dead letter worker until stopped, woken by NOTIFY after operators' actions. */
@@ -44,6 +47,7 @@ export const startDeadLetterWorker = (options: DeadLetterWorkerOptions): { stop(
     },
     options.logger,
     options.prepare,
+    options.onOutcome === undefined ? undefined : safeObserver(group, options.onOutcome, options.logger),
   );
   return {
     stop: async () => {

@@ -20,18 +20,21 @@ export interface RetryContext {
 
 /**
  * Runs `attempt` up to `policy.attempts` times with backoff between failures; no transaction is open while it
- * sleeps, because each attempt opens its own. Answers the value, or the failure to park.
+ * sleeps, because each attempt opens its own. Answers the value and the attempts it took, or the failure to park.
  */
 export const withRetries = async <T>(
   context: RetryContext,
   attempt: () => Promise<T>,
   onRetry: (error: unknown, attempt: number, delayMs: number) => void,
-): Promise<{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: Failure }> => {
+): Promise<
+  | { readonly ok: true; readonly value: T; readonly attempts: number }
+  | { readonly ok: false; readonly failure: Failure }
+> => {
   let firstFailedAt: Date | undefined;
   for (let n = 1; ; n += 1) {
     if (context.stopping()) throw new ConsumerStopping(context.group);
     try {
-      return { ok: true, value: await attempt() };
+      return { ok: true, value: await attempt(), attempts: n };
     } catch (error) {
       const failedAt = context.now();
       firstFailedAt ??= failedAt;
