@@ -1,6 +1,7 @@
 import type { IncomingMessage } from '@omnistream/messaging';
 import { EVENT_HEADERS } from '@omnistream/messaging';
 import { decodePayload } from './decode-payload.js';
+import { eventIdOf } from './event-id-of.js';
 import type { Hop } from './event-hop.js';
 import { HOP_COMPONENT_HEADER, HOP_HEADER } from './hop-headers.js';
 import { storableText } from './storable-text.js';
@@ -50,7 +51,7 @@ export const indexRowOf = (message: IncomingMessage, now: Date): IndexRow => {
   const occurredAt = Number.isNaN(message.timestamp.getTime()) ? now : message.timestamp;
   const topic = text(message.topic);
   return {
-    i: eventId ?? `${topic}/${message.partition}/${message.offset}`,
+    i: eventIdOf(message),
     t: topic,
     p: message.partition,
     o: message.offset,

@@ -22,3 +22,5 @@ export { decodePayload, type DecodedPayload } from './decode-payload.js';
 export { causalOrder, type CausalNode } from './causal-order.js';
 export { startEventIndexer, type EventIndexerOptions } from './start-event-indexer.js';
 export { eventHistoryRoutes, type EventHistoryRoutesOptions } from './http/event-history-routes.js';
+export { eventIdOf } from './event-id-of.js';
+export { createHopRecorder, type HopRecorder, type HopRecorderOptions } from './create-hop-recorder.js';
