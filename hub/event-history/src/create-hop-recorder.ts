@@ -16,8 +16,8 @@ export interface HopRecorderOptions {
 }
 
 export interface HopRecorder {
-  /** A consumer's `onOutcome`: buffers the hop and returns at once. */
-  observe(outcome: ConsumerOutcome): void;
+  /** A consumer's `onOutcome` (pass it as it is): buffers the hop and returns at once. */
+  readonly observe: (outcome: ConsumerOutcome) => void;
   /** Writes what is buffered (and waits for writes under way); never rejects. */
   flush(): Promise<void>;
   /** Stops the timer and writes what is left. */
