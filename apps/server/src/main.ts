@@ -11,6 +11,7 @@ import type { ServerConfig } from './config/server-config.js';
 import { createServer } from './create-server.js';
 import { migrateDatabase } from './migrate-database.js';
 import { runApiKeys, runDeadLetters } from './run-dead-letters.js';
+import { runTopics } from './run-topics.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { runSourcingCommand } from '@omnistream/inventory/sourcing';
@@ -97,6 +98,13 @@ switch (commandLine.kind) {
     }
     if (commandLine.command === 'api-keys') {
       process.exitCode = await runApiKeys(config, commandLine.args, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
+      break;
+    }
+    if (commandLine.command === 'topics') {
+      process.exitCode = await runTopics(config, commandLine.args, {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
       });

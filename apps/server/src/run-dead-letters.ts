@@ -5,10 +5,13 @@ import type { ServerConfig } from './config/server-config.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { serverMigrations } from './server-migrations.js';
 
-type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
+export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
 
 /** Runs an operator command on the configured database, migrated first; answers the command's exit code. */
-const onDatabase = async (config: ServerConfig, work: (db: Database) => Promise<number>): Promise<number> => {
+export const onDatabase = async (
+  config: ServerConfig,
+  work: (db: Database) => Promise<number>,
+): Promise<number> => {
   const database = await openConfiguredDatabase(config.database);
   try {
     await runMigrations(database, serverMigrations);

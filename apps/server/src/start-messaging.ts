@@ -38,7 +38,7 @@ export interface MessagingDependencies {
 type KafkaConfig = Extract<ServerConfig['bus'], { kind: 'kafka' }>;
 
 /** The Kafka adapter is loaded only when configured: the embedded shape never loads the Kafka client. */
-const openKafkaBus = async (config: KafkaConfig, logger: Logger): Promise<Bus> => {
+const openKafkaBus = async (config: KafkaConfig, logger: Logger | undefined): Promise<Bus> => {
   const { createKafkaBus } = await import('@omnistream/messaging/kafka');
   const ca = config.tlsCaFile === undefined ? undefined : await readFile(config.tlsCaFile, 'utf8');
   const bus = createKafkaBus({
@@ -47,10 +47,20 @@ const openKafkaBus = async (config: KafkaConfig, logger: Logger): Promise<Bus> =
     ...(config.tls || ca !== undefined ? { tls: ca === undefined ? true : { ca } } : {}),
     ...(config.sasl === undefined ? {} : { sasl: config.sasl }),
     onConsumerError: (error, context) =>
-      logger.warn({ err: error, ...context }, 'Kafka consumer error; retrying'),
+      logger?.warn({ err: error, ...context }, 'Kafka consumer error; retrying'),
   });
   return config.namespace === undefined ? bus : namespacedBus(bus, config.namespace);
 };
+
+/** The configured bus, unstarted: Kafka (in its namespace, if one is set) or the in-process log in `database`. */
+export const openConfiguredBus = async (
+  config: ServerConfig,
+  database: Database,
+  logger?: Logger,
+): Promise<Bus> =>
+  config.bus.kind === 'kafka'
+    ? openKafkaBus(config.bus, logger)
+    : createInProcessBus(database, { defaultPartitions: config.topics.partitions });
 
 /**
  * Every topic of a registered contract, plus those of the topics file, with the file's defaults or the configured
@@ -95,10 +105,7 @@ export const startMessaging = async (
   deps: MessagingDependencies,
 ): Promise<StartedMessaging> => {
   const topics = await topicsToProvision(config.topics, deps.contracts, deps.extraTopics ?? []);
-  const bus =
-    config.bus.kind === 'kafka'
-      ? await openKafkaBus(config.bus, deps.logger)
-      : createInProcessBus(deps.database, { defaultPartitions: config.topics.partitions });
+  const bus = await openConfiguredBus(config, deps.database, deps.logger);
   try {
     await provisionTopics(bus, topics);
     const relay = config.relay.enabled

@@ -30,3 +30,5 @@ export { createRateLimiter, type RateLimiter } from './produce/rate-limiter.js';
 export { produceRoutes, type ProduceRoutesOptions } from './produce/produce-routes.js';
 export { PROXY_ERRORS, ProxyError } from './produce/proxy-error.js';
 export type { RecordToProduce, RecordOutcome } from './produce/produce-types.js';
+export { topicsCli, type TopicsCliDeps } from './topics/topics-cli.js';
+export { parseTopicsArgs, TOPICS_USAGE, type TopicsCommand } from './topics/parse-topics-args.js';

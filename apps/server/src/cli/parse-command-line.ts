@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['start', 'migrate', 'dead-letters', 'api-keys', 'sourcing'] as const;
+export const COMMANDS = ['start', 'migrate', 'dead-letters', 'api-keys', 'topics', 'sourcing'] as const;
 /** Commands with subcommands of their own: everything after the name is passed on to their parser. */
-const PASS_THROUGH = ['dead-letters', 'api-keys', 'sourcing'] as const;
+const PASS_THROUGH = ['dead-letters', 'api-keys', 'topics', 'sourcing'] as const;
 type PassThrough = (typeof PASS_THROUGH)[number];
 const isPassThrough = (name: string | undefined): name is PassThrough =>
   PASS_THROUGH.includes(name as PassThrough);

@@ -32,6 +32,12 @@ describe('parseCommandLine', () => {
       command: 'migrate',
     });
   });
+  it('passes the arguments of topics on to its own parser', () =>
+    expect(parseCommandLine(['topics', 'put', 'pos.sale', '--partitions', '3'])).toEqual({
+      kind: 'run',
+      command: 'topics',
+      args: ['put', 'pos.sale', '--partitions', '3'],
+    }));
   it('passes the arguments of sourcing on to its own parser', () => {
     expect(parseCommandLine(['sourcing', 'simulate', '--rules', 'a.json', '--orders', 'o.jsonl'])).toEqual({
       kind: 'run',

@@ -1,6 +1,6 @@
 import { SOURCING_USAGE } from '@omnistream/inventory/sourcing';
 import { DEAD_LETTERS_USAGE } from '@omnistream/messaging';
-import { API_KEYS_USAGE } from '@omnistream/produce-proxy';
+import { API_KEYS_USAGE, TOPICS_USAGE } from '@omnistream/produce-proxy';
 import { ENVIRONMENT_VARIABLES } from '../config/config-from-environment.js';
 import type { CommandName } from './parse-command-line.js';
 
@@ -31,6 +31,10 @@ API (/dead-letters) instead.
   'api-keys': `${API_KEYS_USAGE}
 Works on the configured database.
 `,
+  topics: `${TOPICS_USAGE}
+Works on the configured database; put also creates the topic on the configured bus (Kafka, or the in-process
+log). Embedded PGlite belongs to one process: while the server runs, use its HTTP API (/hub/topics) instead.
+`,
   sourcing: SOURCING_USAGE,
 };
 
@@ -45,6 +49,7 @@ Commands:
   migrate    apply database migrations and exit
   dead-letters  list, show, redrive or discard dead letters (JSON)
   api-keys   issue, list or revoke the integration hub's API keys (JSON)
+  topics     list, show or register the integration hub's topics (JSON)
   sourcing   generate a sourcing data set, or replay orders under rule sets against the greedy baseline
   help       show this text, or "help <command>" for one command
 `
