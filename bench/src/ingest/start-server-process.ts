@@ -44,7 +44,9 @@ export const startServerProcess = async (env: Readonly<Record<string, string>>):
     PORT: _port,
     ...inherited
   } = process.env;
-  const child = spawn(process.execPath, [BIN, 'start'], {
+  // e.g. OMNISTREAM_BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under load.
+  const nodeArgs = (process.env.OMNISTREAM_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'start'], {
     env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     cwd: tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,12 @@
 import type { Bus, OutgoingMessage } from '@omnistream/messaging';
 import { encodeWireFormat } from '@omnistream/schema-registry';
-import { sensitiveLocations, type SensitiveLocation, type TokenVault } from '@omnistream/tokenization';
+import {
+  sensitiveLocations,
+  type LocatedRecord,
+  type SensitiveLocation,
+  type TokenVault,
+} from '@omnistream/tokenization';
+import { coalesceCalls } from './coalesce-calls.js';
 import { fingerprintOf, type DedupStore } from '@omnistream/dedup';
 import { isDomainError } from '@omnistream/kernel';
 import { matchesAny } from '../api-keys/topic-pattern.js';
@@ -87,6 +93,11 @@ interface CheckedValue {
  * tokenization, deduplication, and one publish onto the bus. Answers one outcome per record, in order.
  */
 export const createProducer = ({ bus, catalog, rateLimiter, vault, dedup }: ProduceDependencies) => {
+  // Concurrent requests tokenize in one transaction: one commit for all of them (coalesceCalls).
+  const tokenizeMany =
+    vault === undefined
+      ? undefined
+      : coalesceCalls((records: readonly LocatedRecord[]) => vault.tokenizeMany(records));
   const checkValue = async (entry: TopicEntry, record: RecordToProduce): Promise<CheckedValue> => {
     const { value } = record;
     if (value.kind === 'json') {
@@ -169,12 +180,12 @@ export const createProducer = ({ bus, catalog, rateLimiter, vault, dedup }: Prod
     if (checked.length > 0) {
       let values: unknown[];
       if (checked.some((c) => c.locations.length > 0)) {
-        if (vault === undefined)
+        if (tokenizeMany === undefined)
           throw new ProxyError(
             50301,
             `Topic ${entry.topic.name} has sensitive fields and this deployment has no token vault: set OMNISTREAM_TOKENIZATION_MASTER_KEY`,
           );
-        values = await vault.tokenizeMany(
+        values = await tokenizeMany(
           checked.map(({ index, value, locations }) => {
             const record = records[index]!;
             return {

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { randomBytes } from './random-bytes.js';
 import { formatPreservingPanToken } from '../formats/format-preserving-pan-token.js';
 import type { SensitiveKind } from '../sensitive-kind.js';
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './random-bytes.js';
 import type { Sql } from '@omnistream/event-store';
 import { DomainError } from '@omnistream/kernel';
 import { open, packSealed, seal, unpackSealed } from './aes-gcm.js';
