@@ -1,5 +1,5 @@
 import type { Database, EventStore } from '@omnistream/event-store';
-import type { Bus, Consumer } from '@omnistream/messaging';
+import type { Bus, Consumer, ConsumerOutcomeObserver } from '@omnistream/messaging';
 import type { Logger } from '@omnistream/observability';
 import {
   partitionSaga,
@@ -31,6 +31,8 @@ export const startOrderFlow = async (deps: {
   readonly logger: Logger;
   /** Subscriptions sharing the saga instances by a hash of their id; 1 on PGlite (one connection anyway). */
   readonly partitions: number;
+  /** Told what became of each command the consumers applied (e.g. the event history's hop recorder). */
+  readonly onOutcome?: ConsumerOutcomeObserver;
 }): Promise<StartedOrderFlow> => {
   const consumers: Consumer[] = [];
   try {
@@ -42,7 +44,11 @@ export const startOrderFlow = async (deps: {
           store: deps.store,
           target,
           execute,
-          consumer: { logger: deps.logger, keyConcurrency: 4 },
+          consumer: {
+            logger: deps.logger,
+            keyConcurrency: 4,
+            ...(deps.onOutcome === undefined ? {} : { onOutcome: deps.onOutcome }),
+          },
         }),
       );
   } catch (error) {
