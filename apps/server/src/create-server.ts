@@ -41,7 +41,12 @@ import {
 } from '@omnistream/produce-proxy';
 import { createDetokenizePolicies, createTokenVault, tokenizationRoutes } from '@omnistream/tokenization';
 import { createDedupStore } from '@omnistream/dedup';
-import { createEventHistory, eventHistoryRoutes, startEventIndexer } from '@omnistream/event-history';
+import {
+  createEventHistory,
+  createHopRecorder,
+  eventHistoryRoutes,
+  startEventIndexer,
+} from '@omnistream/event-history';
 import { systemClock } from '@omnistream/kernel';
 
 /** The contexts the order saga sends commands to; each applies its own in the process that runs it. */
@@ -240,6 +245,9 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
     });
     // Event history: every message on the platform's topics and the hub's, indexed for search and journeys.
     const history = createEventHistory({ db: database });
+    // What consumers made of each message (delivered, retried, dead-lettered): the consumer hops of a journey.
+    const hops = createHopRecorder(history, { logger });
+    started.unshift({ close: () => hops.close() });
     await app.register(eventHistoryRoutes, { history });
     const indexedTopics = async (added?: string) => [
       ...new Set([
@@ -267,6 +275,7 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
         }));
     started.unshift({ close: () => indexer.stop() });
     const flow = await startOrderFlow({
+      onOutcome: hops.observe,
       store: eventStore,
       database,
       bus: messaging.bus,

@@ -142,6 +142,30 @@ describe.each(testDatabaseConfigs())('the order flow through the embedded server
     );
     expect(flow.history.length).toBeGreaterThan(5);
     expect((await call('GET', '/sagas/orderFlow/nobody')).statusCode).toBe(404);
+
+    // Event history: the order's journey, each event with where it went (relay) and what consumers made of it.
+    type Journey = { events: { type: string | null; hops: { hop: string; outcome: string }[] }[] };
+    let journey: Journey = { events: [] };
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const found = (await call('GET', '/hub/events?type=OrderPlaced&limit=500')).json<{
+        events: { correlationId: string | null; payload: { orderId?: string } | null }[];
+      }>();
+      const placedEvent = found.events.find((e) => e.payload?.orderId === 'flow-1');
+      if (placedEvent?.correlationId != null) {
+        const answer = await call('GET', `/hub/journeys/${encodeURIComponent(placedEvent.correlationId)}`);
+        journey = answer.json<Journey>();
+        const hops = journey.events.flatMap((e) => e.hops);
+        if (hops.some((h) => h.hop === 'consumer' && h.outcome === 'delivered')) break;
+      }
+      if (Date.now() > deadline) throw new Error(`no journey with consumer hops: ${JSON.stringify(journey)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(journey.events[0]?.type).toBe('OrderPlaced');
+    expect(journey.events.length).toBeGreaterThan(3);
+    const hops = journey.events.flatMap((e) => e.hops);
+    expect(hops).toContainEqual(expect.objectContaining({ hop: 'relay', outcome: 'published' }));
+    expect(hops).toContainEqual(expect.objectContaining({ hop: 'consumer', outcome: 'delivered' }));
   });
 
   it('fails an order whose payment is refused and gives its stock back', async () => {
