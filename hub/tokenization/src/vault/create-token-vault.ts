@@ -56,11 +56,12 @@ export const createTokenVault = ({
   const fingerprint = (field: string, value: string): Buffer =>
     createHmac('sha256', keys.fingerprints).update(`${field}\0${value}`, 'utf8').digest();
 
-  const tokenizeIn = (tx: Sql, dataKey: Buffer, request: TokenizeRequest): Promise<string> => {
+  /** What storeToken needs for a request: the normalised value, and where its token comes from. */
+  const toStore = (request: TokenizeRequest): TokenToStore => {
     const { field, kind } = request;
     const value = kind === 'pan' ? normalizePan(request.value) : request.value;
     const isDeterministic = request.deterministic ?? deterministic.has(field);
-    return storeToken(tx, dataKey, {
+    return {
       subjectId: request.subjectId,
       field,
       kind,
@@ -69,26 +70,18 @@ export const createTokenVault = ({
         ? { type: 'deterministic', key: keys.deterministicTokens, field }
         : { type: 'random' },
       fingerprint: isDeterministic ? fingerprint(field, value) : null,
-    });
+    };
   };
+
+  const tokenizeIn = (tx: Sql, dataKey: Buffer, request: TokenizeRequest): Promise<string> =>
+    storeToken(tx, dataKey, toStore(request));
 
   /** The token a value gets on its first draw, sealed under its subject's key, and what storeToken needs after. */
   const firstDraw = (dataKey: Buffer, request: TokenizeRequest) => {
-    const { field, kind, subjectId } = request;
-    const value = kind === 'pan' ? normalizePan(request.value) : request.value;
-    const isDeterministic = request.deterministic ?? deterministic.has(field);
-    const toStore: TokenToStore = {
-      subjectId,
-      field,
-      kind,
-      value,
-      source: isDeterministic
-        ? { type: 'deterministic', key: keys.deterministicTokens, field }
-        : { type: 'random' },
-      fingerprint: isDeterministic ? fingerprint(field, value) : null,
-    };
-    const token = drawToken(kind, value, toStore.source, 0);
-    return { token, toStore, sealed: sealValue(dataKey, { token, field, kind }, value) };
+    const stored = toStore(request);
+    const { field, kind, value } = stored;
+    const token = drawToken(kind, value, stored.source, 0);
+    return { token, toStore: stored, sealed: sealValue(dataKey, { token, field, kind }, value) };
   };
 
   const tokenizeMany = async (records: readonly LocatedRecord[]): Promise<unknown[]> => {
