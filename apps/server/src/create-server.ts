@@ -291,6 +291,10 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
         (purged) => purged > 0 && logger.info({ purged }, 'expired idempotency keys purged'),
         (error: unknown) => logger.warn({ err: error }, 'could not purge expired idempotency keys'),
       );
+      dedup.purgeExpired().then(
+        (purged) => purged > 0 && logger.info({ purged }, 'expired producer idempotency keys purged'),
+        (error: unknown) => logger.warn({ err: error }, 'could not purge expired producer idempotency keys'),
+      );
     }, config.idempotency.purgeIntervalMs);
     purge.unref(); // housekeeping must never keep the process alive
 
