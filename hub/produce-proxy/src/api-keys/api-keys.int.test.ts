@@ -3,7 +3,7 @@ import { platformMigrations } from '@omnistream/event-store';
 import { fixedClock } from '@omnistream/kernel';
 import { testDatabases, type OpenedTestDatabase } from '@omnistream/testing';
 import { apiKeysCli } from './api-keys-cli.js';
-import { apiKeysSchema } from './api-keys-schema.js';
+import { apiKeyRateLimitsSchema, apiKeysSchema } from './api-keys-schema.js';
 import { createApiKeyAuthenticator } from './authenticate-api-key.js';
 import { createApiKey } from './create-api-key.js';
 import { revokeApiKey } from './revoke-api-key.js';
@@ -14,7 +14,9 @@ const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${se
 describe.each(testDatabases())('hub API keys on $name', (target) => {
   let opened: OpenedTestDatabase;
   beforeAll(async () => {
-    opened = await target.open({ migrations: [...platformMigrations, apiKeysSchema] });
+    opened = await target.open({
+      migrations: [...platformMigrations, apiKeysSchema, apiKeyRateLimitsSchema],
+    });
   });
   afterAll(async () => opened?.close());
 
@@ -27,7 +29,18 @@ describe.each(testDatabases())('hub API keys on $name', (target) => {
       name: 'store-pos',
       produce: ['pos.*'],
       consume: [],
+      requestsPerSecond: null,
     });
+    const limited = await createApiKey(opened.db, {
+      name: 'till',
+      produce: ['pos.*'],
+      consume: [],
+      requestsPerSecond: 50,
+    });
+    expect((await authenticate(basic(limited.key, limited.secret))).requestsPerSecond).toBe(50);
+    await expect(
+      createApiKey(opened.db, { name: 'bad', produce: ['pos.*'], consume: [], requestsPerSecond: 0 }),
+    ).rejects.toMatchObject({ code: 'INVALID_API_KEY_RATE' });
     expect((await authenticate(`Bearer ${issued.key}:${issued.secret}`)).key).toBe(issued.key);
     const [row] = await opened.db.query<{ secret_sha256: Uint8Array }>(
       'select secret_sha256 from omnistream.hub_api_keys where key_id = $1',
