@@ -291,6 +291,18 @@ export const createServer = async (config: ServerConfig, { logger }: ServerDepen
         (purged) => purged > 0 && logger.info({ purged }, 'expired idempotency keys purged'),
         (error: unknown) => logger.warn({ err: error }, 'could not purge expired idempotency keys'),
       );
+      // Event history beyond its retention, in batches, so one purge never holds a long transaction.
+      const purgeHistory = async (): Promise<number> => {
+        const cutoff = new Date(Date.now() - config.hub.eventHistoryRetentionMs);
+        let total = 0;
+        for (let gone = await history.purgeBefore(cutoff); gone > 0; gone = await history.purgeBefore(cutoff))
+          total += gone;
+        return total;
+      };
+      purgeHistory().then(
+        (purged) => purged > 0 && logger.info({ purged }, 'event history beyond its retention purged'),
+        (error: unknown) => logger.warn({ err: error }, 'could not purge event history'),
+      );
       dedup.purgeExpired().then(
         (purged) => purged > 0 && logger.info({ purged }, 'expired producer idempotency keys purged'),
         (error: unknown) => logger.warn({ err: error }, 'could not purge expired producer idempotency keys'),

@@ -25,6 +25,8 @@ export interface EventHistory {
   get(id: string): Promise<HistoryEventWithHops | undefined>;
   search(query: EventSearch): Promise<EventPage>;
   journey(correlationId: string): Promise<Journey>;
+  /** Deletes up to `limit` events that occurred before `cutoff`, with their hops; how many went. */
+  purgeBefore(cutoff: Date, limit?: number): Promise<number>;
 }
 
 export interface EventHistoryOptions {
@@ -97,6 +99,21 @@ export const createEventHistory = ({ db, clock = systemClock }: EventHistoryOpti
   },
 
   search: (query) => searchEvents(db, query),
+
+  purgeBefore: async (cutoff, limit = 10_000) => {
+    const [row] = await db.query<{ n: number }>(
+      `with doomed as (
+         select id from omnistream.hub_events where occurred_at < $1::timestamptz order by occurred_at limit $2
+       ), hops as (
+         delete from omnistream.hub_event_hops h using doomed d where h.event_id = d.id
+       ), gone as (
+         delete from omnistream.hub_events e using doomed d where e.id = d.id returning 1
+       )
+       select count(*)::int as n from gone`,
+      [cutoff.toISOString(), limit],
+    );
+    return Number(row?.n ?? 0);
+  },
 
   journey: async (correlationId) => {
     const rows = await db.query<EventRow>(

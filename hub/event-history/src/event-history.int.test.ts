@@ -140,6 +140,21 @@ describe.each(testDatabases())('the event history on $name', (database) => {
     expect(await count('hub_event_hops')).toBe(2);
   });
 
+  it('purges events older than a cutoff with their hops, in batches, and keeps the rest', async () => {
+    await history.index([
+      publicEvent('old-1', { at: '2026-01-01T00:00:00.000Z' }),
+      publicEvent('old-2', { at: '2026-01-02T00:00:00.000Z' }),
+      publicEvent('new-1', { at: '2026-03-01T00:00:00.000Z' }),
+    ]);
+    const cutoff = new Date('2026-02-01T00:00:00.000Z');
+    expect(await history.purgeBefore(cutoff, 1)).toBe(1);
+    expect(await history.purgeBefore(cutoff, 10)).toBe(1);
+    expect(await history.purgeBefore(cutoff, 10)).toBe(0);
+    expect(await count('hub_events')).toBe(1);
+    expect(await count('hub_event_hops')).toBe(1);
+    expect(await history.get('new-1')).toBeDefined();
+  });
+
   it('indexes a batch of 1000 in one call', async () => {
     const batch = Array.from({ length: 1000 }, (_, i) =>
       publicEvent(`bulk-${i}`, { data: { n: i, customer: { id: i % 10 } } }),

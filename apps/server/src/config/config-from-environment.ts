@@ -15,6 +15,8 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<string, string>> = {
   OMNISTREAM_TOKENIZATION_POLICIES_FILE:
     'hub.tokenization.policies: JSON file of detokenize policies per consumer (API key name)',
   OMNISTREAM_HUB_CLUSTER_ID: 'hub.clusterId: the cluster id of the REST Proxy v3 API (default omnistream)',
+  OMNISTREAM_EVENT_HISTORY_RETENTION_MS:
+    'hub.eventHistoryRetentionMs: how long event history keeps an event (default 7 days)',
   OMNISTREAM_DEDUP_WINDOW_MS: 'hub.dedupWindowMs: how long producer idempotency keys hold (default 24 h)',
   HOST: 'http.host: address to listen on (default 0.0.0.0)',
   LOG_LEVEL: 'log.level: fatal, error, warn, info (default), debug, trace or silent',
@@ -174,6 +176,7 @@ export const configFromEnvironment = (env: Environment, cwd: string): Record<str
     hub: defined({
       clusterId: env.OMNISTREAM_HUB_CLUSTER_ID,
       dedupWindowMs: integer(env, 'OMNISTREAM_DEDUP_WINDOW_MS'),
+      eventHistoryRetentionMs: integer(env, 'OMNISTREAM_EVENT_HISTORY_RETENTION_MS'),
       tokenization: defined({
         masterKeyHex: env.OMNISTREAM_TOKENIZATION_MASTER_KEY,
         deterministicFields: env.OMNISTREAM_TOKENIZATION_DETERMINISTIC_FIELDS?.split(',')

@@ -12,6 +12,7 @@ describe('parseConfig', () => {
       hub: {
         clusterId: 'omnistream',
         dedupWindowMs: 86400000,
+        eventHistoryRetentionMs: 604800000,
         tokenization: { deterministicFields: [], policies: {} },
       },
       contracts: { dir: DEFAULT_CONTRACTS_DIR },

@@ -232,6 +232,10 @@ export const ServerConfig = Type.Object(
           },
           { additionalProperties: false, default: {} },
         ),
+        eventHistoryRetentionMs: Milliseconds(
+          7 * 24 * 60 * 60 * 1000,
+          'How long event history keeps an event (searches and journeys); older ones are purged hourly.',
+        ),
         dedupWindowMs: Milliseconds(
           24 * 60 * 60 * 1000,
           'How long a producer idempotency key answers with the first answer (REST proxy).',
