@@ -123,8 +123,9 @@ export const startBroker = async (options: BrokerOptions): Promise<StartedBroker
       classPath,
       'kafka.tools.StorageTool',
       'format',
-      '-t',
-      clusterId,
+      // One argument, `--cluster-id=<id>`: an id may start with '-' (a base64url digit), which the tool's argument
+      // parser would take for an option if it came apart from its flag (one run in 64 failed to format).
+      `--cluster-id=${clusterId}`,
       '-c',
       paths.properties,
     ]);

@@ -52,24 +52,48 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
     });
   const sql = connect(options.maxConnections ?? 10);
   await sql`select 1`; // fail at open, not at first use, when the server is unreachable
+  // Once closing, new work is refused here, before the driver: the driver queues a write for the next turn of the
+  // event loop and, if the pool ends before that turn, throws from a timer (an uncaught TypeError). `close` lets the
+  // writes already queued go first.
+  let closing = false;
+  const open = (): void => {
+    if (closing) throw new Error('the PostgreSQL database is closed');
+  };
+  const pool = over(sql);
   return {
     kind: 'postgres',
     concurrentTransactions: true,
     maxConnections: options.maxConnections ?? 10,
-    ...over(sql),
-    transaction: async <T>(work: (tx: Sql) => Promise<T>) => (await sql.begin((tx) => work(over(tx)))) as T,
+    query: async (text, params) => {
+      open();
+      return pool.query(text, params);
+    },
+    queryValues: async (text, params) => {
+      open();
+      return pool.queryValues(text, params);
+    },
+    transaction: async <T>(work: (tx: Sql) => Promise<T>) => {
+      open();
+      return (await sql.begin((tx) => work(over(tx)))) as T;
+    },
     // A client of its own with one connection, not the driver's `reserve()`: a reserved connection that the
     // server cuts throws from a timer and never answers again, where a client reconnects. A reconnect loses
     // session state such as advisory locks, so holders re-check what they hold (see session-lock.ts).
     session: async (): Promise<Session> => {
+      open();
       const client = connect(1);
       await client`select 1`;
       return { ...over(client), release: () => client.end({ timeout: 5 }) };
     },
     listen: async (channel, onNotify) => {
+      open();
       const listening = await sql.listen(channel, onNotify);
       return () => listening.unlisten();
     },
-    close: () => sql.end({ timeout: 5 }),
+    close: async () => {
+      closing = true;
+      await new Promise((resolve) => setImmediate(resolve));
+      await sql.end({ timeout: 5 });
+    },
   };
 };
