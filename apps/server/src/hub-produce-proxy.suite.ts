@@ -375,6 +375,16 @@ export const describeProduceProxy = (
       expect(reports.map((r) => r.error_code)).toEqual([200, 42203, 200]);
     });
 
+    it('refuses a v3 record over 1 MiB with 413, publishing nothing', async () => {
+      const huge = await post(
+        '/v3/clusters/omnistream/topics/pos.sale/records',
+        { value: { data: sale('s-huge', { card: 'x'.repeat(1024 * 1024) }) } },
+        { 'content-type': 'application/json' },
+      );
+      expect(huge.status).toBe(413);
+      expect(await huge.json()).toMatchObject({ error_code: 413 });
+    });
+
     it('throttles a key over its rate with 429/42901 and Retry-After', async () => {
       const statuses: number[] = [];
       let retryAfter: string | null = null;

@@ -28,6 +28,8 @@ export interface ProduceRoutesOptions {
 }
 
 const V2_ANSWER = 'application/vnd.kafka.v2+json';
+/** One v3 record's JSON, at most (the body limit of every other route). */
+const MAX_RECORD_CHARS = 1024 * 1024;
 const IDEMPOTENCY_KEY = 'idempotency-key';
 const DATA_SUBJECT = 'omnistream-data-subject';
 
@@ -403,7 +405,11 @@ export const produceRoutes = async (app: FastifyInstance, options: ProduceRoutes
           const streaming = request.headers['content-length'] === undefined;
           if (!streaming) {
             let text = '';
-            for await (const chunk of stream) text += chunk.toString();
+            for await (const chunk of stream) {
+              text += chunk.toString();
+              if (text.length > MAX_RECORD_CHARS)
+                throw new ProxyError(413, `A record may be at most ${MAX_RECORD_CHARS} characters of JSON`);
+            }
             let raw: unknown;
             try {
               raw = JSON.parse(text);
@@ -418,7 +424,7 @@ export const produceRoutes = async (app: FastifyInstance, options: ProduceRoutes
           reply.hijack();
           reply.raw.writeHead(200, { 'content-type': 'application/json' });
           try {
-            for await (const raw of splitJsonStream(stream)) {
+            for await (const raw of splitJsonStream(stream, MAX_RECORD_CHARS)) {
               let report: unknown;
               try {
                 if (raw instanceof Error) throw new ProxyError(400, raw.message);

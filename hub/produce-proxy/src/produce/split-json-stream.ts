@@ -3,7 +3,10 @@
  * parsed and yielded, whitespace between them skipped. A value that does not parse is yielded as an Error, and
  * the stream ends there (nothing after a broken value can be framed reliably).
  */
-export async function* splitJsonStream(stream: AsyncIterable<Buffer | string>): AsyncGenerator<unknown> {
+export async function* splitJsonStream(
+  stream: AsyncIterable<Buffer | string>,
+  maxRecordChars = Number.POSITIVE_INFINITY,
+): AsyncGenerator<unknown> {
   let buffer = '';
   let depth = 0;
   let inString = false;
@@ -12,6 +15,10 @@ export async function* splitJsonStream(stream: AsyncIterable<Buffer | string>): 
   let scanned = 0;
   for await (const chunk of stream) {
     buffer += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    if (buffer.length > maxRecordChars) {
+      yield new Error(`a streamed record may be at most ${maxRecordChars} characters of JSON`);
+      return;
+    }
     for (let i = scanned; i < buffer.length; i += 1) {
       const c = buffer[i]!;
       if (start < 0) {
