@@ -1,5 +1,6 @@
 import type { CompiledSchema } from './topic-catalog.js';
 import { PROXY_ERRORS, ProxyError } from './proxy-error.js';
+import { base64, isObject, payloadError } from './request-fields.js';
 import type { RecordToProduce } from './produce-types.js';
 
 /** The embedded formats of v2, by content type (CONTRACTS.md). */
@@ -16,17 +17,7 @@ export const V2_CONTENT_TYPES: Readonly<Record<string, V2Format>> = {
 export const v2FormatOf = (contentType: string | undefined): V2Format | undefined =>
   V2_CONTENT_TYPES[(contentType ?? '').split(';')[0]!.trim().toLowerCase()];
 
-const payloadError = (message: string) => new ProxyError(PROXY_ERRORS.payloadError, message);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const base64 = (value: unknown, what: string): Uint8Array => {
-  if (typeof value !== 'string' || value.length % 4 !== 0 || !BASE64.test(value))
-    throw payloadError(`${what} must be base64 in the binary embedded format`);
-  return new Uint8Array(Buffer.from(value, 'base64'));
-};
+const BINARY_FORMAT = ' in the binary embedded format';
 
 export interface V2Body {
   readonly format: V2Format;
@@ -111,7 +102,7 @@ export const v2Records = (
     let key: string | null = null;
     if (hasKey) {
       if (body.format === 'binary')
-        key = Buffer.from(base64(record.key, `records[${i}].key`)).toString('utf8');
+        key = base64(record.key, `records[${i}].key`, BINARY_FORMAT).toString('utf8');
       else {
         if (schemas.key !== undefined) {
           const problem = schemas.key.problemWith(record.key);
@@ -129,7 +120,10 @@ export const v2Records = (
       key,
       value:
         body.format === 'binary'
-          ? { kind: 'bytes', data: base64(record.value, `records[${i}].value`) }
+          ? {
+              kind: 'bytes',
+              data: new Uint8Array(base64(record.value, `records[${i}].value`, BINARY_FORMAT)),
+            }
           : {
               kind: 'json',
               data: record.value,

@@ -1,18 +1,7 @@
 import { PROXY_ERRORS, ProxyError } from './proxy-error.js';
+import { base64, isObject, payloadError } from './request-fields.js';
 import type { RecordToProduce } from './produce-types.js';
 import { RECORD_IDEMPOTENCY_HEADER } from './produce-records.js';
-
-const payloadError = (message: string) => new ProxyError(PROXY_ERRORS.payloadError, message);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const base64 = (value: unknown, what: string): Buffer => {
-  if (typeof value !== 'string' || value.length % 4 !== 0 || !BASE64.test(value))
-    throw payloadError(`${what} must be base64`);
-  return Buffer.from(value, 'base64');
-};
 
 const SCHEMA_TYPES = new Set(['JSONSCHEMA', 'AVRO', 'PROTOBUF']);
 const TYPES = new Set(['BINARY', 'JSON', 'STRING', ...SCHEMA_TYPES]);
