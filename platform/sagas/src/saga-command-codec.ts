@@ -5,7 +5,7 @@ import {
   compileJsonSchema,
   describeValidationError,
   DRAFT_2020_12,
-  encodeWireFormat,
+  encodeJsonWireFormat,
   type JsonSchema,
   type SchemaRegistry,
 } from '@omnistream/schema-registry';
@@ -70,7 +70,6 @@ export const createSagaCommandCodec = async (
     ids.set(target, id);
   }
   const sagas = new Set(sagaNames);
-  const utf8 = new TextEncoder();
   return {
     route: (event) => {
       if (event.type !== 'SagaCommandIssued' || !sagas.has(streamCategory(event.streamId))) return undefined;
@@ -94,7 +93,7 @@ export const createSagaCommandCodec = async (
             `${sagaCommandSubject(target)}: ${validate.errors?.[0] === undefined ? '/ is invalid' : describeValidationError(validate.errors[0])}`,
           ),
         );
-      const value = encodeWireFormat(schemaId, utf8.encode(JSON.stringify(event.data)));
+      const value = encodeJsonWireFormat(schemaId, JSON.stringify(event.data));
       return Promise.resolve({
         topic: sagaCommandTopic(target),
         subject: sagaCommandSubject(target),

@@ -20,6 +20,7 @@ export {
 export { checkCompatibility, type EarlierSchema } from './compatibility/check-compatibility.js';
 export type { JsonSchema } from './json-schema/json-schema.js';
 export {
+  encodeJsonWireFormat,
   encodeWireFormat,
   decodeWireFormat,
   KEY_SCHEMA_ID_HEADER,

@@ -36,10 +36,18 @@ export const murmur2 = (data: Uint8Array): number => {
 };
 
 const encoder = new TextEncoder();
+/** Reused for keys up to its size (stream ids are short): hashing every message allocated an array each. */
+const scratch = new Uint8Array(256);
+
+const utf8Of = (key: string): Uint8Array => {
+  if (key.length * 3 > scratch.length) return encoder.encode(key);
+  const { written } = encoder.encodeInto(key, scratch);
+  return scratch.subarray(0, written);
+};
 
 /** Kafka's default partitioner for keyed records: `toPositive(murmur2(key)) % partitions`. */
 export const partitionForKey = (key: string, partitions: number): number =>
-  (murmur2(encoder.encode(key)) & 0x7fffffff) % partitions;
+  (murmur2(utf8Of(key)) & 0x7fffffff) % partitions;
 
 /** Thrown for a message addressed to a partition its topic does not have. */
 export class UnknownPartitionError extends Error {

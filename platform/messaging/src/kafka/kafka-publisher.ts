@@ -1,4 +1,4 @@
-import { Producer, stringSerializer } from '@platformatic/kafka';
+import { Producer, stringSerializer, type MessageToProduce } from '@platformatic/kafka';
 import type { DeliveryReport, OutgoingMessage } from '../bus.js';
 import { partitionChooser } from '../in-process/partition-for-key.js';
 import { clientOptions, type KafkaBusOptions } from './kafka-bus-options.js';
@@ -13,12 +13,14 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
-/** A message on its way: where it goes, and its place among the messages of one send to that partition. */
+/**
+ * Where the messages of one publish go: per message its partition and its place among the messages of this send
+ * to that partition (two flat arrays, not an object per message: a relay page is hundreds of messages).
+ */
 interface Placed {
-  readonly topic: string;
-  readonly partition: number;
-  readonly index: number;
-  readonly timestamp: bigint;
+  readonly pending: Pending;
+  readonly partitions: number[];
+  readonly indexes: number[];
 }
 
 export interface KafkaPublisher {
@@ -101,50 +103,64 @@ export const createKafkaPublisher = (options: KafkaBusOptions): KafkaPublisher =
         continue;
       }
       // A publish naming a partition its topic lacks fails alone; the others in this send go on.
-      const perPartition = new Map<string, number>();
-      const accepted: { pending: Pending; placed: Placed[] }[] = [];
+      const sent = new Map<string, number[]>(); // per topic, messages of this send so far per partition
+      const accepted: Placed[] = [];
+      const messages: MessageToProduce<string, Buffer, string, string>[] = [];
       for (const pending of batch) {
+        const placed: Placed = { pending, partitions: [], indexes: [] };
         try {
-          const placed = pending.messages.map((message, i) => {
-            const partitions = counts.get(message.topic) ?? 0;
-            if (partitions === 0) throw new Error(`topic ${message.topic} does not exist`);
-            const partition = choosePartition(message, partitions);
-            const id = `${message.topic}:${partition}`;
-            const index = perPartition.get(id) ?? 0;
-            perPartition.set(id, index + 1);
-            return { topic: message.topic, partition, index, timestamp: pending.timestamps[i]! };
-          });
-          accepted.push({ pending, placed });
+          for (const message of pending.messages) {
+            const count = counts.get(message.topic) ?? 0;
+            if (count === 0) throw new Error(`topic ${message.topic} does not exist`);
+            const partition = choosePartition(message, count);
+            let perPartition = sent.get(message.topic);
+            if (perPartition === undefined)
+              sent.set(message.topic, (perPartition = new Array<number>(count).fill(0)));
+            placed.partitions.push(partition);
+            placed.indexes.push(perPartition[partition]!++);
+          }
         } catch (error) {
+          // Undo this publish's places: its messages are not sent.
+          placed.partitions.forEach(
+            (partition, i) => (sent.get(pending.messages[i]!.topic)![partition]! -= 1),
+          );
           pending.reject(error instanceof Error ? error : new Error(String(error)));
+          continue;
         }
+        accepted.push(placed);
+        pending.messages.forEach((message, i) =>
+          messages.push({
+            topic: message.topic,
+            partition: placed.partitions[i]!,
+            timestamp: pending.timestamps[i]!,
+            ...(message.key === null ? {} : { key: message.key }),
+            value: Buffer.from(message.value.buffer, message.value.byteOffset, message.value.byteLength),
+            headers: message.headers,
+          }),
+        );
       }
       if (accepted.length === 0) continue;
       try {
-        const result = await producer.send({
-          messages: accepted.flatMap(({ pending, placed }) =>
-            pending.messages.map((message, i) => ({
+        const result = await producer.send({ messages });
+        const baseOffsets = new Map<string, bigint[]>();
+        for (const { topic, partition, offset } of result.offsets ?? []) {
+          let perPartition = baseOffsets.get(topic);
+          if (perPartition === undefined) baseOffsets.set(topic, (perPartition = []));
+          perPartition[partition] = BigInt(offset);
+        }
+        for (const { pending, partitions, indexes } of accepted) {
+          const reports: DeliveryReport[] = [];
+          pending.messages.forEach((message, i) => {
+            const base = baseOffsets.get(message.topic)?.[partitions[i]!] ?? 0n;
+            reports.push({
               topic: message.topic,
-              partition: placed[i]!.partition,
-              timestamp: placed[i]!.timestamp,
-              ...(message.key === null ? {} : { key: message.key }),
-              value: Buffer.from(message.value.buffer, message.value.byteOffset, message.value.byteLength),
-              headers: new Map(Object.entries(message.headers)),
-            })),
-          ),
-        });
-        const baseOffsets = new Map(
-          (result.offsets ?? []).map((o) => [`${o.topic}:${o.partition}`, BigInt(o.offset)]),
-        );
-        for (const { pending, placed } of accepted)
-          pending.resolve(
-            placed.map((p) => ({
-              topic: p.topic,
-              partition: p.partition,
-              offset: String((baseOffsets.get(`${p.topic}:${p.partition}`) ?? 0n) + BigInt(p.index)),
-              timestamp: new Date(Number(p.timestamp)),
-            })),
-          );
+              partition: partitions[i]!,
+              offset: String(base + BigInt(indexes[i]!)),
+              timestamp: new Date(Number(pending.timestamps[i])),
+            });
+          });
+          pending.resolve(reports);
+        }
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         const retired = producer;

@@ -35,6 +35,9 @@ export interface OutboxRelay {
 const isSchemaProblem = (error: unknown) =>
   isDomainError(error, 'SCHEMA_VALIDATION_FAILED') || isDomainError(error, 'SCHEMA_NOT_REGISTERED');
 
+/** Beyond this many open dead letters, the relay asks about each page's streams instead of reading them all. */
+const MANY_OPEN_KEYS = 1000;
+
 export const relayDeadLetterGroup = (name: string): string => `outbox:${name}`;
 
 /**
@@ -52,7 +55,19 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
   const group = relayDeadLetterGroup(name);
   const metrics = options.metrics === undefined ? undefined : relayMetrics(options.metrics);
 
+  /**
+   * Streams with an open dead letter of this relay: their later events wait behind it. Usually there are none, so
+   * the group's open keys are read whole (the partial index holds only open rows) instead of sending every stream
+   * id of the page; only when a great many are open is the question narrowed to this page's streams.
+   */
   const blockedStreams = async (tx: Sql, events: readonly EventEnvelope[]): Promise<Set<string>> => {
+    const open = await tx.query<{ key: string }>(
+      `select distinct key from omnistream.dead_letters
+        where group_name = $1 and status in ('parked', 'waiting', 'redrive_requested') and key is not null
+        limit ${MANY_OPEN_KEYS + 1}`,
+      [group],
+    );
+    if (open.length <= MANY_OPEN_KEYS) return new Set(open.map((row) => row.key));
     const rows = await tx.query<{ key: string }>(
       `select distinct key from omnistream.dead_letters
         where group_name = $1 and key = any($2::text[]) and status in ('parked', 'waiting', 'redrive_requested')`,

@@ -1,10 +1,8 @@
 import { streamCategory } from '@omnistream/event-store';
 import { DomainError, type EventEnvelope } from '@omnistream/kernel';
 import type { EncodedEvent, PublicEventCodec, PublicEventRoute } from '@omnistream/messaging';
-import { encodeWireFormat } from '../wire-format/wire-format.js';
+import { encodeJsonWireFormat } from '../wire-format/wire-format.js';
 import { dataVersion, type ContractCatalog } from './contract-catalog.js';
-
-const utf8 = new TextEncoder();
 
 /**
  * The outbox relay's view of public contracts: topic and subject by stream category and event type, and the
@@ -42,6 +40,6 @@ const encode = (catalog: ContractCatalog, event: EventEnvelope): EncodedEvent =>
     topic,
     subject,
     schemaId,
-    value: encodeWireFormat(schemaId, utf8.encode(JSON.stringify(event.data))),
+    value: encodeJsonWireFormat(schemaId, JSON.stringify(event.data)),
   };
 };

@@ -16,14 +16,28 @@ export interface DecodedValue {
   readonly payload: Uint8Array;
 }
 
-export const encodeWireFormat = (schemaId: number, payload: Uint8Array): Uint8Array => {
+const assertSchemaId = (schemaId: number): void => {
   if (!Number.isInteger(schemaId) || schemaId < 1 || schemaId > 0x7fffffff)
     throw new DomainError('INVALID_SCHEMA_ID', `schema id ${schemaId} is not a whole number in 1..2^31-1`);
+};
+
+export const encodeWireFormat = (schemaId: number, payload: Uint8Array): Uint8Array => {
+  assertSchemaId(schemaId);
   const value = new Uint8Array(5 + payload.length);
   const view = new DataView(value.buffer);
   view.setUint8(0, MAGIC_SCHEMA_ID);
   view.setInt32(1, schemaId, false);
   value.set(payload, 5);
+  return value;
+};
+
+/** The same for a JSON payload given as text, encoded straight into the value (one allocation, no copy). */
+export const encodeJsonWireFormat = (schemaId: number, json: string): Uint8Array => {
+  assertSchemaId(schemaId);
+  const value = Buffer.allocUnsafe(5 + Buffer.byteLength(json));
+  value[0] = MAGIC_SCHEMA_ID;
+  value.writeInt32BE(schemaId, 1);
+  value.write(json, 5, 'utf8');
   return value;
 };
 
