@@ -10,6 +10,7 @@ import { createArrivals } from './arrivals.js';
 import type { BusBenchContext } from './bus-bench-context.js';
 import { pace } from './pace.js';
 import { RELAY_NAME } from './relay-throughput-case.js';
+import { SERVER_NODE_ARGS } from '../node-args.js';
 
 const ARRIVAL_TIMEOUT_MS = 60_000;
 const CHILD = fileURLToPath(new URL('./consumer-process.ts', import.meta.url));
@@ -31,7 +32,7 @@ const startConsumerProcess = async (
     group: `bench-${mode}-${Date.now()}`,
   };
   const child = fork(CHILD, [JSON.stringify(config)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...SERVER_NODE_ARGS, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   child.on('message', (message: { arrived?: [string, number][] }) => {

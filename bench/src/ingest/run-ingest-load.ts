@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from '../inventory/run-http-load.js';
 import type { LoadRequest } from './load-request.js';
+import { SERVER_NODE_ARGS } from '../node-args.js';
 
 const CHILD = fileURLToPath(new URL('./ingest-load-process.ts', import.meta.url));
 
@@ -20,7 +21,9 @@ export const runIngestLoad = (
   load: { readonly concurrency: number; readonly durationMs: number },
 ): Promise<IngestLoadResult> =>
   new Promise((resolve, reject) => {
-    const child = fork(CHILD, [JSON.stringify({ ...request, ...load })], { execArgv: ['--import', 'tsx'] });
+    const child = fork(CHILD, [JSON.stringify({ ...request, ...load })], {
+      execArgv: [...SERVER_NODE_ARGS, '--import', 'tsx'],
+    });
     child.once('message', (message) => resolve(message as IngestLoadResult));
     child.once('error', reject);
     child.once(

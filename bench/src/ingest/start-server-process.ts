@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_ARGS } from '../node-args.js';
 
 const BIN = fileURLToPath(new URL('../../../apps/server/bin/omnistream.js', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -45,8 +46,10 @@ export const startServerProcess = async (env: Readonly<Record<string, string>>):
     ...inherited
   } = process.env;
   // e.g. OMNISTREAM_BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under load.
-  const nodeArgs = (process.env.OMNISTREAM_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'start'], {
+  const nodeArgs = (process.env.OMNISTREAM_BENCH_SERVER_NODE_ARGS ?? '')
+    .split(' ')
+    .filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, BIN, 'start'], {
     env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     cwd: tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_ARGS } from '../node-args.js';
 
 const CHILD = fileURLToPath(new URL('./http-load-process.ts', import.meta.url));
 
@@ -21,7 +22,9 @@ export const runHttpLoad = (config: {
   ratePerSecond?: number;
 }): Promise<LoadResult> =>
   new Promise((resolve, reject) => {
-    const child = fork(CHILD, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'] });
+    const child = fork(CHILD, [JSON.stringify(config)], {
+      execArgv: [...SERVER_NODE_ARGS, '--import', 'tsx'],
+    });
     child.once('message', (message) => resolve(message as LoadResult));
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
