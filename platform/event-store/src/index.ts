@@ -27,8 +27,10 @@ export type { Upcaster } from './upcasters.js';
 export { createSessionLock, type SessionLock } from './subscriptions/session-lock.js';
 export {
   subscribe,
+  type CommitWithCheckpoint,
   type Subscription,
   type SubscriptionOptions,
+  type SubscriptionSettings,
   type SubscriptionStatus,
 } from './subscriptions/subscribe.js';
 export {

@@ -2,13 +2,13 @@ import {
   subscribe,
   type EventStore,
   type Subscription,
-  type SubscriptionOptions,
+  type SubscriptionSettings,
 } from '@omnistream/event-store';
 import type { Clock } from '@omnistream/kernel';
 import { createSagaRunner } from './create-saga-runner.js';
 import type { AnySaga } from './saga-definition.js';
 
-export type SagaSubscriptionOptions = Omit<SubscriptionOptions, 'handle' | 'filter' | 'name'> & {
+export type SagaSubscriptionOptions = Omit<SubscriptionSettings, 'filter' | 'name'> & {
   /** The subscription's checkpoint name; defaults to `sagas`. */
   readonly name?: string;
   readonly clock?: Clock;

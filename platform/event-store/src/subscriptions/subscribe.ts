@@ -5,11 +5,16 @@ import { compareFeedPositions, FEED_START, type FeedPosition } from '../feed.js'
 import { createSessionLock, SUBSCRIPTION_LOCK_CLASS } from './session-lock.js';
 import { CheckpointMoved, feedHead, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 
-export interface SubscriptionOptions {
+/**
+ * Work a delivered batch leaves to commit with the checkpoint (dead letters of events it could not deliver, say);
+ * undefined when there is none.
+ */
+export type CommitWithCheckpoint = ((tx: Sql) => Promise<void>) | undefined;
+
+/** Everything but what a subscription does with its batches. */
+export interface SubscriptionSettings {
   /** Unique and stable: the checkpoint is stored under it. */
   readonly name: string;
-  /** Applies a batch of events; runs in the transaction that also moves the checkpoint past them. */
-  readonly handle: (events: readonly EventEnvelope[], tx: Sql) => Promise<void>;
   /** Events not matching are skipped (the checkpoint still moves past them). */
   readonly filter?: (event: EventEnvelope) => boolean;
   /**
@@ -29,6 +34,25 @@ export interface SubscriptionOptions {
   /** Called for each failed attempt; the batch is retried with backoff until it succeeds or the subscription stops. */
   readonly onError?: (error: unknown, attempt: number) => void;
 }
+
+/**
+ * Either `handle`: applies a batch in the transaction that also moves the checkpoint past it (exactly once).
+ *
+ * Or `deliver`: hands a batch to something outside the database (a Kafka topic) before the checkpoint moves, at
+ * least once: a crash or a failure between the two delivers the batch again. Without a transaction held open while
+ * it waits, the checkpoint moves in one statement, or in one transaction with the work `deliver` returns.
+ */
+export type SubscriptionOptions = SubscriptionSettings &
+  (
+    | {
+        readonly handle: (events: readonly EventEnvelope[], tx: Sql) => Promise<void>;
+        readonly deliver?: never;
+      }
+    | {
+        readonly deliver: (events: readonly EventEnvelope[]) => Promise<CommitWithCheckpoint>;
+        readonly handle?: never;
+      }
+  );
 
 export interface SubscriptionStatus {
   readonly name: string;
@@ -153,10 +177,20 @@ export const subscribe = (store: EventStore, options: SubscriptionOptions): Subs
           next.catch(() => {}); // a failed read-ahead is read again, and fails where it is awaited
           ahead = next;
         }
-        await store.transaction(async (tx) => {
-          if (events.length > 0) await options.handle(events, tx);
-          await saveCheckpoint(tx, options.name, position, page.position);
-        });
+        if (options.deliver === undefined)
+          await store.transaction(async (tx) => {
+            if (events.length > 0) await options.handle(events, tx);
+            await saveCheckpoint(tx, options.name, position, page.position);
+          });
+        else {
+          const commit = events.length > 0 ? await options.deliver(events) : undefined;
+          if (commit === undefined) await saveCheckpoint(db, options.name, position, page.position);
+          else
+            await store.transaction(async (tx) => {
+              await commit(tx);
+              await saveCheckpoint(tx, options.name, position, page.position);
+            });
+        }
         position = page.position;
         failedAttempts = 0;
         resolveWaiters();

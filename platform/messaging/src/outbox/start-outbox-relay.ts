@@ -87,20 +87,27 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
     return Promise.resolve();
   };
 
-  const handle = async (events: readonly EventEnvelope[], tx: Sql): Promise<void> => {
-    const blocked = await blockedStreams(tx, events);
+  /**
+   * Splits a page into the messages to publish and the dead letters to record: events of a blocked stream wait
+   * behind its dead letter, and an event that does not fit its contract is parked and blocks its stream.
+   */
+  const sort = async (events: readonly EventEnvelope[], sql: Sql) => {
+    const blocked = await blockedStreams(sql, events);
     const messages: OutgoingMessage[] = [];
+    const parks: ((tx: Sql) => Promise<unknown>)[] = [];
     for (const event of events) {
       const route = codec.route(event);
       if (route === undefined) continue;
       if (blocked.has(event.streamId)) {
-        await recordDeadLetter(
-          tx,
-          group,
-          event.id,
-          parkedEventMessage(event, route.topic),
-          { status: 'waiting' },
-          group,
+        parks.push((tx) =>
+          recordDeadLetter(
+            tx,
+            group,
+            event.id,
+            parkedEventMessage(event, route.topic),
+            { status: 'waiting' },
+            group,
+          ),
         );
         continue;
       }
@@ -115,16 +122,15 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
       } catch (error) {
         if (!isSchemaProblem(error)) throw error; // the subscription retries the batch with backoff
         const now = new Date();
-        await recordDeadLetter(
-          tx,
-          group,
-          event.id,
-          parkedEventMessage(event, route.topic),
-          {
-            status: 'parked',
-            failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now },
-          },
-          group,
+        parks.push((tx) =>
+          recordDeadLetter(
+            tx,
+            group,
+            event.id,
+            parkedEventMessage(event, route.topic),
+            { status: 'parked', failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now } },
+            group,
+          ),
         );
         blocked.add(event.streamId);
         metrics?.parked.inc({ topic: route.topic });
@@ -140,17 +146,39 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
         );
       }
     }
-    if (messages.length === 0) return;
-    if (canPublishInTransaction(bus)) await bus.publishIn(tx, messages);
-    else await bus.publish(messages);
+    return { messages, parks };
+  };
+  const recordParks = async (tx: Sql, parks: readonly ((tx: Sql) => Promise<unknown>)[]) => {
+    for (const park of parks) await park(tx);
+  };
+  const published = (messages: readonly OutgoingMessage[]) => {
     for (const message of messages) metrics?.published.inc({ topic: message.topic });
   };
 
   const subscription = subscribe(options.store, {
     name,
-    handle,
     prepare,
     filter: (event) => codec.route(event) !== undefined,
+    // In-process: messages, dead letters and checkpoint in one transaction, exactly once. Kafka: publish first, then
+    // the checkpoint (with any dead letters) in one statement or transaction, at least once; consumers dedupe by
+    // event id. No transaction waits open on the brokers' acknowledgements.
+    ...(canPublishInTransaction(bus)
+      ? {
+          handle: async (events: readonly EventEnvelope[], tx: Sql) => {
+            const { messages, parks } = await sort(events, tx);
+            await recordParks(tx, parks);
+            if (messages.length > 0) await bus.publishIn(tx, messages);
+            published(messages);
+          },
+        }
+      : {
+          deliver: async (events: readonly EventEnvelope[]) => {
+            const { messages, parks } = await sort(events, options.store.database);
+            if (messages.length > 0) await bus.publish(messages);
+            published(messages);
+            return parks.length === 0 ? undefined : (tx: Sql) => recordParks(tx, parks);
+          },
+        }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     onError: (error, attempt) => {

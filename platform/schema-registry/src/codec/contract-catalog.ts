@@ -21,11 +21,10 @@ export interface ContractCatalog {
   entry(category: string, eventType: string, version: number): CatalogEntry | undefined;
 }
 
-const key = (category: string, eventType: string) => `${category}\u0000${eventType}`;
-
 export const createContractCatalog = (contracts: readonly RegisteredContract[]): ContractCatalog => {
   const validators = new Map<number, ValidateFunction>();
-  const byEvent = new Map<string, Map<number, CatalogEntry>>();
+  // Category, then event type, then data version: looked up for every event relayed, without building a key.
+  const byEvent = new Map<string, Map<string, Map<number, CatalogEntry>>>();
   for (const contract of contracts) {
     let validate = validators.get(contract.schemaId);
     if (validate === undefined) {
@@ -47,12 +46,14 @@ export const createContractCatalog = (contracts: readonly RegisteredContract[]):
         });
       },
     };
-    const versions =
-      byEvent.get(key(contract.category, contract.eventType)) ?? new Map<number, CatalogEntry>();
+    let types = byEvent.get(contract.category);
+    if (types === undefined)
+      byEvent.set(contract.category, (types = new Map<string, Map<number, CatalogEntry>>()));
+    let versions = types.get(contract.eventType);
+    if (versions === undefined) types.set(contract.eventType, (versions = new Map<number, CatalogEntry>()));
     versions.set(contract.version, entry);
-    byEvent.set(key(contract.category, contract.eventType), versions);
   }
-  const versions = (category: string, eventType: string) => byEvent.get(key(category, eventType));
+  const versions = (category: string, eventType: string) => byEvent.get(category)?.get(eventType);
   return {
     versions,
     entry: (category, eventType, version) => {
