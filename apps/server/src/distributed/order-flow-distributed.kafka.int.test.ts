@@ -61,7 +61,9 @@ describe.skipIf(adminUrl === undefined)(
       body?: object,
       headers = {},
     ) => {
-      const deadline = Date.now() + 60_000;
+      // Longer than the server's in-progress timeout (60 s): a request the SIGKILL cut off holds its
+      // Idempotency-Key until then, and the repeat is answered 409 IDEMPOTENCY_KEY_IN_PROGRESS, "retry later".
+      const deadline = Date.now() + 90_000;
       for (;;) {
         try {
           const response = await fetch(`${processes[role].url}${path}`, {
@@ -70,7 +72,11 @@ describe.skipIf(adminUrl === undefined)(
             ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           });
           const text = await response.text();
-          if (response.status >= 500) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+          if (
+            response.status >= 500 ||
+            (response.status === 409 && text.includes('IDEMPOTENCY_KEY_IN_PROGRESS'))
+          )
+            throw new Error(`${method} ${path}: ${response.status} ${text}`);
           return { status: response.status, json: <T>() => JSON.parse(text) as T, text };
         } catch (error) {
           if (Date.now() > deadline) throw error;
