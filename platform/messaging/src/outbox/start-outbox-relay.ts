@@ -87,6 +87,11 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
     return Promise.resolve();
   };
 
+  /** A dead letter of this relay for `event`, recorded later in the transaction that moves the checkpoint. */
+  const park =
+    (event: EventEnvelope, topic: string, state: Parameters<typeof recordDeadLetter>[4]) => (tx: Sql) =>
+      recordDeadLetter(tx, group, event.id, parkedEventMessage(event, topic), state, group);
+
   /**
    * Splits a page into the messages to publish and the dead letters to record: events of a blocked stream wait
    * behind its dead letter, and an event that does not fit its contract is parked and blocks its stream.
@@ -99,16 +104,7 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
       const route = codec.route(event);
       if (route === undefined) continue;
       if (blocked.has(event.streamId)) {
-        parks.push((tx) =>
-          recordDeadLetter(
-            tx,
-            group,
-            event.id,
-            parkedEventMessage(event, route.topic),
-            { status: 'waiting' },
-            group,
-          ),
-        );
+        parks.push(park(event, route.topic, { status: 'waiting' }));
         continue;
       }
       try {
@@ -122,15 +118,11 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
       } catch (error) {
         if (!isSchemaProblem(error)) throw error; // the subscription retries the batch with backoff
         const now = new Date();
-        parks.push((tx) =>
-          recordDeadLetter(
-            tx,
-            group,
-            event.id,
-            parkedEventMessage(event, route.topic),
-            { status: 'parked', failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now } },
-            group,
-          ),
+        parks.push(
+          park(event, route.topic, {
+            status: 'parked',
+            failure: { error, attempts: 1, firstFailedAt: now, lastFailedAt: now },
+          }),
         );
         blocked.add(event.streamId);
         metrics?.parked.inc({ topic: route.topic });
