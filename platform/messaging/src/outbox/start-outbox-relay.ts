@@ -76,7 +76,7 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
     return new Set(rows.map((row) => row.key));
   };
 
-  // Encoded while the previous batch is being published (the subscription's read-ahead), used by `handle`.
+  // Encoded while the previous batch is being published (the subscription's read-ahead), used by `sort`.
   const encodings = new WeakMap<EventEnvelope, Promise<EncodedEvent>>();
   const prepare = (events: readonly EventEnvelope[]): Promise<void> => {
     for (const event of events) {

@@ -16,27 +16,32 @@ export interface DecodedValue {
   readonly payload: Uint8Array;
 }
 
-const assertSchemaId = (schemaId: number): void => {
+/** A value of `5 + length` bytes whose first five are the magic byte and the schema id; the payload goes after. */
+const valueWithHeader = (
+  schemaId: number,
+  length: number,
+  allocate: (size: number) => Uint8Array,
+): Uint8Array => {
   if (!Number.isInteger(schemaId) || schemaId < 1 || schemaId > 0x7fffffff)
     throw new DomainError('INVALID_SCHEMA_ID', `schema id ${schemaId} is not a whole number in 1..2^31-1`);
+  const value = allocate(5 + length);
+  const view = new DataView(value.buffer, value.byteOffset, 5);
+  view.setUint8(0, MAGIC_SCHEMA_ID);
+  view.setInt32(1, schemaId, false);
+  return value;
 };
 
 export const encodeWireFormat = (schemaId: number, payload: Uint8Array): Uint8Array => {
-  assertSchemaId(schemaId);
-  const value = new Uint8Array(5 + payload.length);
-  const view = new DataView(value.buffer);
-  view.setUint8(0, MAGIC_SCHEMA_ID);
-  view.setInt32(1, schemaId, false);
+  const value = valueWithHeader(schemaId, payload.length, (size) => new Uint8Array(size));
   value.set(payload, 5);
   return value;
 };
 
 /** The same for a JSON payload given as text, encoded straight into the value (one allocation, no copy). */
 export const encodeJsonWireFormat = (schemaId: number, json: string): Uint8Array => {
-  assertSchemaId(schemaId);
-  const value = Buffer.allocUnsafe(5 + Buffer.byteLength(json));
-  value[0] = MAGIC_SCHEMA_ID;
-  value.writeInt32BE(schemaId, 1);
+  const value = valueWithHeader(schemaId, Buffer.byteLength(json), (size) =>
+    Buffer.allocUnsafe(size),
+  ) as Buffer;
   value.write(json, 5, 'utf8');
   return value;
 };
