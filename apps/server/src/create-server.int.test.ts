@@ -28,6 +28,7 @@ describe.each(testDatabaseConfigs())('createServer on $name', (shape) => {
   it('applies every migration on first start', () =>
     expect(server.applied).toEqual([
       '0001-event-store',
+      '0001-event-store-append-one',
       '0002-idempotency-keys',
       '0003-projections',
       '0004-schema-registry',

@@ -105,6 +105,7 @@ describe('omnistream start with embedded PGlite', () => {
     expect(first.lines.find((line) => line.msg === 'migrations applied')).toMatchObject({
       applied: [
         '0001-event-store',
+        '0001-event-store-append-one',
         '0002-idempotency-keys',
         '0003-projections',
         '0004-schema-registry',
@@ -149,7 +150,7 @@ describe('omnistream CLI', () => {
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
         new RegExp(
-          `applied ${7 + HUB_MIGRATIONS.length} of ${7 + HUB_MIGRATIONS.length} migrations\\n {2}0001-event-store\\n {2}0002-idempotency-keys\\n {2}0003-projections\\n {2}0004-schema-registry\\n {2}0005-messaging\\n {2}0005-messaging-null-keys\\n {2}0006-sagas${HUB_MIGRATIONS.map((id) => `\\n {2}${id}`).join('')}`,
+          `applied ${8 + HUB_MIGRATIONS.length} of ${8 + HUB_MIGRATIONS.length} migrations\\n {2}0001-event-store\\n {2}0001-event-store-append-one\\n {2}0002-idempotency-keys\\n {2}0003-projections\\n {2}0004-schema-registry\\n {2}0005-messaging\\n {2}0005-messaging-null-keys\\n {2}0006-sagas${HUB_MIGRATIONS.map((id) => `\\n {2}${id}`).join('')}`,
         ),
       );
       const second = await run(['migrate'], { OMNISTREAM_DATA_DIR: dataDir });

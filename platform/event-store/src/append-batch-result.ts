@@ -1,13 +1,50 @@
 import type { EventEnvelope } from '@omnistream/kernel';
 import { idConflict, versionConflict } from './append-errors.js';
-import { toIso } from './event-row.js';
 import type { AppendResult } from './append-result.js';
-import type { AppendPayload } from './validate-append.js';
+import type { Sql } from './database/database.js';
+import type { AppendPayload, SingleEventText } from './validate-append.js';
 
-/** One call of the append function for a whole batch; the second parameter asks it to look up stored ids. */
+/**
+ * One call of the append function for a whole batch; the second parameter asks it to look up stored ids. The
+ * commit time comes back as text, written as toISOString() writes it (as `append_one` writes it too).
+ */
 export const APPEND_SQL =
-  'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, now() as recorded_at ' +
+  'select idx, outcome, stream_version::text as stream_version, positions, transaction_id, ' +
+  `to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at ` +
   'from omnistream.append_batch($1::text::jsonb, $2::boolean)';
+
+const APPEND_ONE_SQL =
+  'select omnistream.append_one($1, $2, $3::uuid, $4, $5::text::jsonb, $6::text::jsonb, $7::boolean)';
+
+/** One event to one stream through `omnistream.append_one`, its answer read into the shape of an `append_batch` row. */
+export const appendOne = async (
+  tx: Sql,
+  payload: AppendPayload,
+  event: SingleEventText,
+  checkIds: boolean,
+): Promise<AppendBatchRow[]> => {
+  const [row] = await tx.queryValues(APPEND_ONE_SQL, [
+    payload.s,
+    payload.e,
+    event.id,
+    event.type,
+    event.data,
+    event.metadata,
+    checkIds,
+  ]);
+  if (typeof row?.[0] !== 'string') return [];
+  const [outcome, version, position, transactionId, recordedAt] = row[0].split(' ');
+  return [
+    {
+      idx: 0,
+      outcome: outcome as AppendBatchRow['outcome'],
+      stream_version: version ?? '0',
+      positions: position === undefined ? null : [position],
+      transaction_id: transactionId ?? null,
+      recorded_at: recordedAt ?? '',
+    },
+  ];
+};
 
 /** What `omnistream.append_batch` says about one append of the batch. */
 export interface AppendBatchRow {
@@ -16,7 +53,8 @@ export interface AppendBatchRow {
   readonly stream_version: string | number;
   readonly positions: readonly (string | number | bigint)[] | null;
   readonly transaction_id: string | null;
-  readonly recorded_at: Date | string;
+  /** ISO 8601, UTC, milliseconds. */
+  readonly recorded_at: string;
 }
 
 /** Turns one append's outcome into its result (the committed envelopes) or the error its caller gets. */
@@ -33,7 +71,6 @@ export const toAppendResult = (payload: AppendPayload, row: AppendBatchRow): App
       const first = version - payload.ev.length + 1;
       const positions = row.positions ?? [];
       const transactionId = BigInt(row.transaction_id ?? 0);
-      const recordedAt = toIso(row.recorded_at);
       const events = payload.ev.map((event, index): EventEnvelope => ({
         id: event.id,
         type: event.type,
@@ -43,7 +80,7 @@ export const toAppendResult = (payload: AppendPayload, row: AppendBatchRow): App
         metadata: event.metadata as EventEnvelope['metadata'],
         globalPosition: BigInt(positions[index] ?? 0),
         transactionId,
-        recordedAt,
+        recordedAt: row.recorded_at,
       }));
       return { streamId: payload.s, nextExpectedVersion: version, events, duplicate: false };
     }

@@ -2,7 +2,7 @@ import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
 import { DomainError, isDomainError } from '@omnistream/kernel';
 import { translateAppendError } from './append-errors.js';
 import type { AppendResult } from './append-result.js';
-import { APPEND_SQL, toAppendResult, type AppendBatchRow } from './append-batch-result.js';
+import { APPEND_SQL, appendOne, toAppendResult, type AppendBatchRow } from './append-batch-result.js';
 import type { Database, Sql } from './database/database.js';
 import { STREAM_EVENT_COLUMNS, toEnvelope } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
@@ -130,7 +130,11 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     try {
       // Advisory locks assign no transaction id, so this may precede the append's first write.
       if (lockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [lockKeys]);
-      rows = await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`, checkIds]);
+      const single = batch.length === 1 ? (batch[0] as Prepared).single : undefined;
+      rows =
+        single === undefined
+          ? await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`, checkIds])
+          : await appendOne(tx, (batch[0] as Prepared).payload, single, checkIds);
     } catch (error) {
       return translateAppendError(
         error,

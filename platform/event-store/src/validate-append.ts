@@ -38,6 +38,22 @@ export const assertStreamId = (streamId: unknown): string => {
   return streamId;
 };
 
+/** One event's serialised data and metadata, kept for the single-event append function. */
+export interface SingleEventText {
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+export interface PreparedAppend {
+  readonly payload: AppendPayload;
+  /** The payload as `append_batch` takes it. */
+  readonly json: string;
+  /** Present when the append holds exactly one event: what `append_one` takes. */
+  readonly single?: SingleEventText;
+}
+
 /**
  * Checks one append and turns it into its payload. Everything is checked before anything is sent, so a bad
  * append writes nothing. Data and metadata are serialised once here and embedded as raw JSON text.
@@ -47,7 +63,7 @@ export const prepareAppend = (
   events: unknown,
   expectedVersion: unknown,
   limits: AppendLimits,
-): { payload: AppendPayload; json: string } => {
+): PreparedAppend => {
   const stream = assertStreamId(streamId);
   if (!isExpectedVersion(expectedVersion))
     throw new DomainError(
@@ -64,6 +80,7 @@ export const prepareAppend = (
   const ids = new Set<string>();
   const parts: string[] = [];
   const ev: AppendPayload['ev'][number][] = [];
+  let single: SingleEventText | undefined;
   // Hot path: messages are built only on failure, and each event is serialised once.
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as NewEvent;
@@ -93,7 +110,10 @@ export const prepareAppend = (
       throw new DomainError('INVALID_EVENT', `${at()} has metadata that is not an object`);
     assertJsonSafe(data, () => `the data of ${at()}`);
     assertJsonSafe(metadata, () => `the metadata of ${at()}`);
-    const json = JSON.stringify({ id, type, data, metadata });
+    const dataJson = JSON.stringify(data);
+    const metadataJson = JSON.stringify(metadata);
+    // The id is a UUID and the type matched EVENT_TYPE: neither needs escaping.
+    const json = `{"id":"${id}","type":"${type}","data":${dataJson},"metadata":${metadataJson}}`;
     if (json.includes('\\u0000'))
       throw new DomainError(
         'EVENT_NOT_SERIALIZABLE',
@@ -112,10 +132,12 @@ export const prepareAppend = (
       );
     parts.push(json);
     ev.push({ id, type, data, metadata });
+    if (events.length === 1) single = { id, type, data: dataJson, metadata: metadataJson };
   }
   const e = String(expectedVersion);
   return {
     payload: { s: stream, e, ev },
     json: `{"s":${JSON.stringify(stream)},"e":"${e}","ev":[${parts.join(',')}]}`,
+    ...(single === undefined ? {} : { single }),
   };
 };

@@ -102,6 +102,53 @@ describe.each(testDatabases())('appending on $name', (target) => {
     expect(await store.readStream('order-a7')).toHaveLength(1);
   });
 
+  it('returns what it stored: one event alone and several together, as the stream and the feed read them', async () => {
+    const one = await store.append('order-d1', placed(1), { expectedVersion: 'no_stream' });
+    const three = await store.append('order-d1', placed(3), { expectedVersion: 1 });
+    const returned = [...one.events, ...three.events];
+    const stored = await store.readStream('order-d1');
+    expect(stored).toEqual(returned);
+    const first = returned[0];
+    if (first === undefined) throw new Error('nothing appended');
+    const feed = await store.readFeed(
+      { transactionId: first.transactionId, globalPosition: first.globalPosition - 1n },
+      { limit: 100_000 },
+    );
+    expect(feed.events.filter((e) => e.streamId === 'order-d1')).toEqual(returned);
+    for (const event of returned)
+      expect(event.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('treats one re-appended event as a no-op, whatever the expected version, and refuses its id elsewhere', async () => {
+    const event = { id: uuidV7(), type: 'LinePlaced', data: { line: 1 } };
+    const [stored] = (await store.append('order-d2', [event], { expectedVersion: 'no_stream' })).events;
+    await store.append('order-d2', placed(1), { expectedVersion: 1 });
+    for (const expectedVersion of ['no_stream', 'any', 1] as const)
+      expect(await store.append('order-d2', [event], { expectedVersion })).toEqual({
+        streamId: 'order-d2',
+        nextExpectedVersion: 2,
+        events: [],
+        duplicate: true,
+      });
+    expect(await rejection(store.append('order-d3', [event]))).toMatchObject({ code: 'EVENT_ID_CONFLICT' });
+    expect(await store.streamVersion('order-d3')).toBe(0);
+    expect((await store.readStream('order-d2')).map((e) => e.id)).toEqual([stored?.id, expect.any(String)]);
+  });
+
+  it('refuses an append that is not the first write of its transaction, and the transaction writes nothing', async () => {
+    const outcome = await rejection(
+      store.transaction(async (tx) => {
+        await tx.query("insert into omnistream.subscriptions (name) values ('appends-come-first')");
+        await store.appendInTransaction(tx, [{ streamId: 'order-d4', events: placed(1) }]);
+      }),
+    );
+    expect(outcome.code).toBe('APPEND_NOT_FIRST_WRITE');
+    expect(await store.streamVersion('order-d4')).toBe(0);
+    expect(
+      await opened.db.query("select 1 from omnistream.subscriptions where name = 'appends-come-first'"),
+    ).toEqual([]);
+  });
+
   it('reads forwards and backwards from a version', async () => {
     await store.append('order-a9', placed(10));
     expect((await store.readStream('order-a9', { from: 4, maxCount: 3 })).map((e) => e.version)).toEqual([
