@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@omnistream/kernel';
 import { DomainError } from '@omnistream/kernel';
 import type { Sql } from './database/database.js';
-import { EVENT_COLUMNS, STREAM_ID_COLUMN, toEnvelope } from './event-row.js';
+import { FEED_EVENT_COLUMNS, toFeedEnvelope } from './event-row.js';
 
 /** A place on the global feed: the last delivered (transaction id, position) pair. */
 export interface FeedPosition {
@@ -56,10 +56,9 @@ export const readFeed = async (
 ): Promise<FeedPage> => {
   // pg_current_snapshot() is the statement's own snapshot, so the horizon agrees with what the statement sees. As
   // a scalar subquery it is computed once per read instead of once per row (the function is volatile), and it
-  // bounds the index scan. The predecessor check runs in SQL: a boolean per row is cheaper than two wide integers.
+  // bounds the index scan. The predecessor check runs in SQL and marks the packed text (event-row.ts).
   const rows = await sql.queryValues(
-    `select ${EVENT_COLUMNS},
-            (e.prev_transaction_id, e.prev_position) >= (e.transaction_id, e.global_position) as misordered
+    `select ${FEED_EVENT_COLUMNS}
        from omnistream.events e
       where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
         ${upTo === 'stable' ? 'and e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))' : ''}
@@ -68,11 +67,10 @@ export const readFeed = async (
     [String(after.transactionId), String(after.globalPosition), limit],
   );
   const events = rows.map((row) => {
-    const event = toEnvelope(row, row[STREAM_ID_COLUMN] as string);
+    const { event, misordered } = toFeedEnvelope(row);
     // The first event of each append names its predecessor (the stream's head when it was appended); the rest
     // follow it in the same transaction and statement, where position order is version order.
-    if (row[STREAM_ID_COLUMN + 1] === true)
-      // the misordered column
+    if (misordered)
       throw new DomainError(
         'STREAM_ORDER_VIOLATION',
         `event ${event.id} (${event.streamId} v${event.version}) reached the feed before its predecessor; refusing to deliver it out of order`,
