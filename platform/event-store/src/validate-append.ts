@@ -81,10 +81,14 @@ export const prepareAppend = (
   const parts: string[] = [];
   const ev: AppendPayload['ev'][number][] = [];
   let single: SingleEventText | undefined;
-  // Hot path: messages are built only on failure, and each event is serialised once.
-  for (let index = 0; index < events.length; index += 1) {
+  // Hot path: messages are built only on failure (by closures made once per append, not per event), and each
+  // event is serialised once.
+  let index = 0;
+  const at = () => `event ${index} of ${stream}`;
+  const dataOf = () => `the data of ${at()}`;
+  const metadataOf = () => `the metadata of ${at()}`;
+  for (; index < events.length; index += 1) {
     const event = events[index] as NewEvent;
-    const at = () => `event ${index} of ${stream}`;
     if (event === null || typeof event !== 'object')
       throw new DomainError('INVALID_EVENT', `${at()} is not an object`);
     const { type, data } = event;
@@ -108,8 +112,8 @@ export const prepareAppend = (
     const metadata = event.metadata ?? {};
     if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata))
       throw new DomainError('INVALID_EVENT', `${at()} has metadata that is not an object`);
-    assertJsonSafe(data, () => `the data of ${at()}`);
-    assertJsonSafe(metadata, () => `the metadata of ${at()}`);
+    assertJsonSafe(data, dataOf);
+    assertJsonSafe(metadata, metadataOf);
     const dataJson = JSON.stringify(data);
     const metadataJson = JSON.stringify(metadata);
     // The id is a UUID and the type matched EVENT_TYPE: neither needs escaping.
