@@ -28,6 +28,13 @@ export const translateAppendError = (error: unknown, streamId: string): never =>
       `an event id in the append to ${streamId} is already stored elsewhere`,
       { streamId },
     );
+  if (
+    code === '23505' &&
+    (constraint === 'events_stream_version_key' || message.includes('events_stream_version_key'))
+  )
+    throw new DomainError('STREAM_VERSION_CONFLICT', `${streamId} already holds the version appended`, {
+      streamId,
+    });
   if (code === 'OS001')
     throw new DomainError(
       'APPEND_NOT_FIRST_WRITE',

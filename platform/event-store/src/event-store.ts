@@ -161,15 +161,17 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   };
 
   /**
-   * The fast path leaves stored ids to the unique constraint; only when it fires is the batch written again with
-   * the per-append check that tells a harmless retry (a no-op) from a real clash.
+   * The fast path leaves stored ids, and the absence of a stream appended with no_stream, to the unique keys; only
+   * when one fires is the batch written again with the per-append checks, which tell a harmless retry (a no-op)
+   * from a real clash and name the stream's actual version.
    */
   const writeBatch = async (batch: readonly Prepared[]): Promise<(AppendResult | Error)[]> => {
     let results: (AppendResult | Error)[];
     try {
       results = await writeOnce(batch, false);
     } catch (error) {
-      if (!isDomainError(error, 'EVENT_ID_CONFLICT')) throw error;
+      if (!isDomainError(error, 'EVENT_ID_CONFLICT') && !isDomainError(error, 'STREAM_VERSION_CONFLICT'))
+        throw error;
       results = await writeOnce(batch, true);
     }
     if (results.some((r) => !(r instanceof Error) && !r.duplicate)) signal.committed();

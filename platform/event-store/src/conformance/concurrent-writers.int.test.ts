@@ -49,6 +49,32 @@ describe.each(testDatabases())('64 concurrent writers on one stream, $name', (ta
     expect(events.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('races creators (no_stream) with appenders (any) on new streams: every any lands, one creator at most', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const stream = `account-create-${round}`;
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: WRITERS }, (_, writer) =>
+          storeFor(writer).append(stream, [{ type: 'Deposited', data: { writer } }], {
+            expectedVersion: writer % 2 === 0 ? 'no_stream' : 'any',
+          }),
+        ),
+      );
+      const appenders = outcomes.filter((_, writer) => writer % 2 === 1);
+      const creators = outcomes.filter((_, writer) => writer % 2 === 0);
+      expect(appenders.every((o) => o.status === 'fulfilled')).toBe(true);
+      const created = creators.filter((o) => o.status === 'fulfilled');
+      expect(created.length).toBeLessThanOrEqual(1);
+      for (const o of creators)
+        if (o.status === 'rejected') expect(isDomainError(o.reason, 'STREAM_VERSION_CONFLICT')).toBe(true);
+      const events = await storeFor(0).readStream(stream);
+      expect(events.map((e) => e.version)).toEqual(
+        Array.from({ length: WRITERS / 2 + created.length }, (_, i) => i + 1),
+      );
+      // A creator that won wrote version 1: nothing was there before it.
+      if (created[0]?.status === 'fulfilled') expect(created[0].value.events[0]?.version).toBe(1);
+    }
+  });
+
   it('writes every version exactly once when writers retry until each has written its share', async () => {
     const stream = 'account-retry';
     const perWriter = 3;

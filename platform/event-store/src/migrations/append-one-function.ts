@@ -30,6 +30,16 @@ begin
       using errcode = 'OS001';
   end if;
   perform pg_advisory_xact_lock(1869, hashtext(p_stream));
+  if not p_check_ids and p_expected in ('no_stream', '0') then
+    -- A new stream: version 1 has no predecessor, so there is no head to read. If the stream exists after all, the
+    -- unique key (stream, version) refuses the insert, and the store asks again with p_check_ids, which reads the
+    -- head and answers conflict or duplicate. Only the store's own transactions ask without p_check_ids.
+    insert into omnistream.events (event_id, stream_id, version, type, data, metadata)
+    values (p_id, p_stream, 1, p_type, p_data, p_metadata)
+    returning global_position into v_position;
+    return 'ok 1 ' || v_position || ' ' || pg_current_xact_id() || ' '
+      || to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  end if;
   select e.version, e.transaction_id, e.global_position into v_current, v_last_xid, v_last_pos
     from omnistream.events e where e.stream_id = p_stream order by e.version desc limit 1;
   v_current := coalesce(v_current, 0);
