@@ -32,7 +32,7 @@ export const parseBenchOptions = (
   let options: BenchOptions = {
     quick: false,
     postgresUrl,
-    adapters: ['postgres', 'pglite'],
+    adapters: ['postgres', 'pglite', 'pglite-file'],
     kafkaBrokers: kafkaBrokers.split(','),
   };
   for (let index = 0; index < args.length; index += 1) {
