@@ -9,6 +9,7 @@ import { messagingMigrations, type KafkaBusOptions } from '@omnistream/messaging
 import { createKafkaBus } from '@omnistream/messaging/kafka';
 import { openContracts, schemaRegistrySchema } from '@omnistream/schema-registry';
 import { createScratchDatabase } from '@omnistream/testing';
+import { deleteTopics } from '../delete-topics.js';
 import type { Benchmark } from '../benchmark.js';
 import type { BenchResult } from '../bench-report.js';
 import { describeEnvironment } from '../describe-environment.js';
@@ -30,6 +31,7 @@ export const busBenchmark: Benchmark = {
     const bus = createKafkaBus(kafka);
     const results: BenchResult[] = [];
     let version = 'unknown';
+    let topics: string[] = [];
     try {
       await runMigrations(db, [...platformMigrations, schemaRegistrySchema, ...messagingMigrations]);
       version = (await db.query<{ version: string }>('select version() as version'))[0]?.version ?? version;
@@ -47,9 +49,8 @@ export const busBenchmark: Benchmark = {
         partitions: PARTITIONS,
         quick: options.quick,
       };
-      await bus.provision(
-        [topic, context.ceilingTopic].map((name) => ({ name, partitions: PARTITIONS, replicationFactor: 1 })),
-      );
+      topics = [topic, context.ceilingTopic];
+      await bus.provision(topics.map((name) => ({ name, partitions: PARTITIONS, replicationFactor: 1 })));
       const record = (result: BenchResult) => {
         results.push(result);
         log(
@@ -66,6 +67,10 @@ export const busBenchmark: Benchmark = {
       await bus.close();
       await db.close();
       await scratch.drop();
+      // A run writes some 200 MB to each topic; left on a local broker, runs accumulate gigabytes and later runs
+      // measure a different broker. The next run provisions them afresh.
+      const left = await deleteTopics(kafka.brokers, topics);
+      if (left.length > 0) log(`could not delete topic ${left.join(', ')} from the broker`);
     }
     return {
       name: 'bus',

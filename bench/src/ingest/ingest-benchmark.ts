@@ -7,7 +7,7 @@ import type { Benchmark } from '../benchmark.js';
 import type { BenchResult } from '../bench-report.js';
 import { describeEnvironment } from '../describe-environment.js';
 import { BATCH_SIZE, batchedCase } from './batched-case.js';
-import { deleteTopics } from './delete-topics.js';
+import { deleteTopics } from '../delete-topics.js';
 import type { IngestContext } from './ingest-context.js';
 import { setUpIngest, findClusterId } from './set-up-ingest.js';
 import { singleRecordCase } from './single-record-case.js';

@@ -9,7 +9,7 @@ export const deleteTopics = async (
   brokers: readonly string[],
   topics: readonly string[],
 ): Promise<string[]> => {
-  const admin = new Admin({ clientId: 'omnistream-bench-ingest-cleanup', bootstrapBrokers: [...brokers] });
+  const admin = new Admin({ clientId: 'omnistream-bench-cleanup', bootstrapBrokers: [...brokers] });
   const left: string[] = [];
   try {
     for (const topic of topics)
