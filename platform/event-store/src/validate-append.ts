@@ -1,6 +1,6 @@
 import { DomainError, isUuid, uuidV7, type NewEvent } from '@omnistream/kernel';
 import { isExpectedVersion } from './expected-version.js';
-import { assertJsonSafe } from './to-json.js';
+import { jsonSafetyProblem } from './to-json.js';
 
 /** The shape `omnistream.append_batch` takes for one stream: never change without a migration. */
 export interface AppendPayload {
@@ -25,6 +25,8 @@ export interface AppendLimits {
 const STREAM_ID = /^[A-Za-z][A-Za-z0-9_]*-[A-Za-z0-9][A-Za-z0-9._:@+=-]*$/;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]*$/;
 const MAX_STREAM_ID_LENGTH = 200;
+
+const eventAt = (index: number, stream: string): string => `event ${index} of ${stream}`;
 
 export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));
 
@@ -77,25 +79,21 @@ export const prepareAppend = (
       'APPEND_TOO_LARGE',
       `an append holds at most ${limits.maxEventsPerAppend} events, got ${events.length}`,
     );
-  const ids = new Set<string>();
+  // Hot path: messages are built only on failure, with no closure made per append, and each event is serialised
+  // once. A single event needs no set to find repeated ids.
+  const ids = events.length > 1 ? new Set<string>() : undefined;
   const parts: string[] = [];
   const ev: AppendPayload['ev'][number][] = [];
   let single: SingleEventText | undefined;
-  // Hot path: messages are built only on failure (by closures made once per append, not per event), and each
-  // event is serialised once.
-  let index = 0;
-  const at = () => `event ${index} of ${stream}`;
-  const dataOf = () => `the data of ${at()}`;
-  const metadataOf = () => `the metadata of ${at()}`;
-  for (; index < events.length; index += 1) {
+  for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as NewEvent;
     if (event === null || typeof event !== 'object')
-      throw new DomainError('INVALID_EVENT', `${at()} is not an object`);
+      throw new DomainError('INVALID_EVENT', `${eventAt(index, stream)} is not an object`);
     const { type, data } = event;
     if (typeof type !== 'string' || type.length > 200 || !EVENT_TYPE.test(type))
       throw new DomainError(
         'INVALID_EVENT',
-        `${at()} needs a type: a letter, then letters, digits or _.:- (at most 200)`,
+        `${eventAt(index, stream)} needs a type: a letter, then letters, digits or _.:- (at most 200)`,
       );
     let id: string;
     if (event.id === undefined) id = uuidV7();
@@ -103,17 +101,29 @@ export const prepareAppend = (
     else
       throw new DomainError(
         'INVALID_EVENT',
-        `${at()} has id ${JSON.stringify(event.id)}, which is not a UUID`,
+        `${eventAt(index, stream)} has id ${JSON.stringify(event.id)}, which is not a UUID`,
       );
-    if (ids.has(id))
-      throw new DomainError('INVALID_EVENT', `${at()} repeats the event id ${id} within one append`);
-    ids.add(id);
-    if (data === undefined) throw new DomainError('INVALID_EVENT', `${at()} has no data`);
+    if (ids !== undefined) {
+      if (ids.has(id))
+        throw new DomainError(
+          'INVALID_EVENT',
+          `${eventAt(index, stream)} repeats the event id ${id} within one append`,
+        );
+      ids.add(id);
+    }
+    if (data === undefined) throw new DomainError('INVALID_EVENT', `${eventAt(index, stream)} has no data`);
     const metadata = event.metadata ?? {};
     if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata))
-      throw new DomainError('INVALID_EVENT', `${at()} has metadata that is not an object`);
-    assertJsonSafe(data, dataOf);
-    assertJsonSafe(metadata, metadataOf);
+      throw new DomainError('INVALID_EVENT', `${eventAt(index, stream)} has metadata that is not an object`);
+    const dataProblem = jsonSafetyProblem(data);
+    if (dataProblem !== undefined)
+      throw new DomainError('EVENT_NOT_SERIALIZABLE', `the data of ${eventAt(index, stream)} ${dataProblem}`);
+    const metadataProblem = jsonSafetyProblem(metadata);
+    if (metadataProblem !== undefined)
+      throw new DomainError(
+        'EVENT_NOT_SERIALIZABLE',
+        `the metadata of ${eventAt(index, stream)} ${metadataProblem}`,
+      );
     const dataJson = JSON.stringify(data);
     const metadataJson = JSON.stringify(metadata);
     // The id is a UUID and the type matched EVENT_TYPE: neither needs escaping.
@@ -121,14 +131,14 @@ export const prepareAppend = (
     if (json.includes('\\u0000'))
       throw new DomainError(
         'EVENT_NOT_SERIALIZABLE',
-        `${at()} holds a NUL character, which PostgreSQL cannot store`,
+        `${eventAt(index, stream)} holds a NUL character, which PostgreSQL cannot store`,
       );
     // A UTF-8 byte is at least one UTF-16 unit and at most three: count bytes only when it could matter.
     const bytes = json.length * 3 <= limits.maxEventBytes ? json.length : Buffer.byteLength(json);
     if (bytes > limits.maxEventBytes)
       throw new DomainError(
         'EVENT_TOO_LARGE',
-        `${at()} is ${bytes} bytes; the limit is ${limits.maxEventBytes}`,
+        `${eventAt(index, stream)} is ${bytes} bytes; the limit is ${limits.maxEventBytes}`,
         {
           bytes,
           limit: limits.maxEventBytes,
