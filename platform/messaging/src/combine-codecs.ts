@@ -8,7 +8,13 @@ export const combineCodecs = (...codecs: readonly PublicEventCodec[]): PublicEve
   const owner = (event: Parameters<PublicEventCodec['route']>[0]) =>
     codecs.find((codec) => codec.route(event) !== undefined);
   return {
-    route: (event) => owner(event)?.route(event),
+    route: (event) => {
+      for (const codec of codecs) {
+        const route = codec.route(event);
+        if (route !== undefined) return route;
+      }
+      return undefined;
+    },
     encode: (event) => {
       const codec = owner(event);
       return codec === undefined

@@ -6,7 +6,7 @@ import type { Registry } from 'prom-client';
 import type { Bus, OutgoingMessage } from '../bus.js';
 import { recordDeadLetter } from '../dead-letters/record-dead-letter.js';
 import { eventHeaders } from '../event-headers.js';
-import type { EncodedEvent, PublicEventCodec } from '../public-event-codec.js';
+import type { EncodedEvent, PublicEventCodec, PublicEventRoute } from '../public-event-codec.js';
 import { canPublishInTransaction } from '../transactional-publisher.js';
 import { eventFromParked, parkedEventMessage } from './parked-event.js';
 import { startDeadLetterWorker } from '../consumer/start-dead-letter-worker.js';
@@ -76,15 +76,35 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
     return new Set(rows.map((row) => row.key));
   };
 
-  // Encoded while the previous batch is being published (the subscription's read-ahead), used by `sort`.
-  const encodings = new WeakMap<EventEnvelope, Promise<EncodedEvent>>();
-  const prepare = (events: readonly EventEnvelope[]): Promise<void> => {
-    for (const event of events) {
-      const encoding = codec.encode(event);
-      encoding.catch(() => {}); // handled where it is awaited, in `handle`
-      encodings.set(event, encoding);
-    }
-    return Promise.resolve();
+  // Routed when the subscription filters the page, and encoded while the previous page is being published (the
+  // subscription's read-ahead): `sort` then finds both here without asking the codec again or awaiting per event.
+  const routes = new WeakMap<EventEnvelope, PublicEventRoute>();
+  const routeOf = (event: EventEnvelope): PublicEventRoute | undefined => {
+    const known = routes.get(event);
+    if (known !== undefined) return known;
+    const route = codec.route(event);
+    if (route !== undefined) routes.set(event, route);
+    return route;
+  };
+  type Encoding =
+    { readonly ok: true; readonly encoded: EncodedEvent } | { readonly ok: false; readonly error: unknown };
+  const encodings = new WeakMap<EventEnvelope, Encoding>();
+  const encodeAll = async (events: readonly EventEnvelope[]): Promise<void> => {
+    const settled = await Promise.allSettled(events.map((event) => codec.encode(event)));
+    settled.forEach((outcome, index) =>
+      encodings.set(
+        events[index] as EventEnvelope,
+        outcome.status === 'fulfilled'
+          ? { ok: true, encoded: outcome.value }
+          : { ok: false, error: outcome.reason as unknown },
+      ),
+    );
+  };
+  const encodingOf = async (event: EventEnvelope): Promise<EncodedEvent> => {
+    const encoding = encodings.get(event);
+    if (encoding === undefined) return codec.encode(event);
+    if (encoding.ok) return encoding.encoded;
+    throw encoding.error;
   };
 
   /** A dead letter of this relay for `event`, recorded later in the transaction that moves the checkpoint. */
@@ -101,14 +121,15 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
     const messages: OutgoingMessage[] = [];
     const parks: ((tx: Sql) => Promise<unknown>)[] = [];
     for (const event of events) {
-      const route = codec.route(event);
+      const route = routeOf(event);
       if (route === undefined) continue;
       if (blocked.has(event.streamId)) {
         parks.push(park(event, route.topic, { status: 'waiting' }));
         continue;
       }
       try {
-        const encoded = await (encodings.get(event) ?? codec.encode(event));
+        const encoding = encodings.get(event);
+        const encoded = encoding?.ok === true ? encoding.encoded : await encodingOf(event);
         messages.push({
           topic: encoded.topic,
           key: event.streamId,
@@ -149,8 +170,8 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
 
   const subscription = subscribe(options.store, {
     name,
-    prepare,
-    filter: (event) => codec.route(event) !== undefined,
+    prepare: encodeAll,
+    filter: (event) => routeOf(event) !== undefined,
     // In-process: messages, dead letters and checkpoint in one transaction, exactly once. Kafka: publish first, then
     // the checkpoint (with any dead letters) in one statement or transaction, at least once; consumers dedupe by
     // event id. No transaction waits open on the brokers' acknowledgements.

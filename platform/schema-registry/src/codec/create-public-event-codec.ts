@@ -22,7 +22,13 @@ export const createPublicEventCodec = (catalog: ContractCatalog): PublicEventCod
       );
     return { topic: entry.contract.topic, subject: entry.contract.subject };
   },
-  encode: (event): Promise<EncodedEvent> => new Promise((resolve) => resolve(encode(catalog, event))),
+  encode: (event): Promise<EncodedEvent> => {
+    try {
+      return Promise.resolve(encode(catalog, event));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  },
 });
 
 const encode = (catalog: ContractCatalog, event: EventEnvelope): EncodedEvent => {
