@@ -254,10 +254,21 @@ describe.each(testDatabases())('subscriptions on $name', (target) => {
           return false; // the pool reconnects on its next query
         }
       });
-      await subscription.caughtUp();
+      // The test's own statements may still meet a connection whose end the driver has not noticed yet, and fail
+      // once: only the subscription has to carry on by itself.
+      const unlessKilled = async <T>(attempt: () => Promise<T>): Promise<T | undefined> => {
+        try {
+          return await attempt();
+        } catch (error) {
+          if ((error as { code?: unknown }).code === '57P01') return undefined;
+          throw error;
+        }
+      };
+      await until(async () => (await unlessKilled(() => subscription.caughtUp().then(() => true))) ?? false);
       await subscription.stop();
-      const applied = await effects('outage');
-      expect(applied.map((e) => e.version)).toEqual([1, 2]);
+      let applied: Awaited<ReturnType<typeof effects>> | undefined;
+      await until(async () => (applied = await unlessKilled(() => effects('outage'))) !== undefined);
+      expect(applied?.map((e) => e.version)).toEqual([1, 2]);
     });
 
   it('starts from the end of the feed when asked', async () => {

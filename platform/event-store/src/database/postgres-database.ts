@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { createConnectionSlots } from './connection-slots.js';
 import type { Database, Session, Sql } from './database.js';
 
 export interface PostgresOptions {
@@ -50,8 +51,11 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
           : { statement_timeout: options.statementTimeoutMs }),
       },
     });
-  const sql = connect(options.maxConnections ?? 10);
-  await sql`select 1`; // fail at open, not at first use, when the server is unreachable
+  // Single-connection clients in slots of our own, not one client with a pool of `maxConnections`: see
+  // connection-slots.ts for the driver's pool queues that slow down under steady load.
+  const slots = createConnectionSlots(options.maxConnections ?? 10, () => connect(1));
+  const first = slots.clients[0] as postgres.Sql;
+  await first`select 1`; // fail at open, not at first use, when the server is unreachable
   // Once closing, new work is refused here, before the driver: the driver queues a write for the next turn of the
   // event loop and, if the pool ends before that turn, throws from a timer (an uncaught TypeError). `close` lets the
   // writes already queued go first.
@@ -59,22 +63,21 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
   const open = (): void => {
     if (closing) throw new Error('the PostgreSQL database is closed');
   };
-  const pool = over(sql);
   return {
     kind: 'postgres',
     concurrentTransactions: true,
-    maxConnections: options.maxConnections ?? 10,
-    query: async (text, params) => {
+    maxConnections: slots.size,
+    query: async <Row extends object>(text: string, params?: readonly unknown[]) => {
       open();
-      return pool.query(text, params);
+      return slots.statement((client) => run<Row>(client, text, params));
     },
     queryValues: async (text, params) => {
       open();
-      return pool.queryValues(text, params);
+      return slots.statement((client) => runValues(client, text, params));
     },
     transaction: async <T>(work: (tx: Sql) => Promise<T>) => {
       open();
-      return (await sql.begin((tx) => work(over(tx)))) as T;
+      return slots.transaction(async (client) => (await client.begin((tx) => work(over(tx)))) as T);
     },
     // A client of its own with one connection, not the driver's `reserve()`: a reserved connection that the
     // server cuts throws from a timer and never answers again, where a client reconnects. A reconnect loses
@@ -87,13 +90,13 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
     },
     listen: async (channel, onNotify) => {
       open();
-      const listening = await sql.listen(channel, onNotify);
+      const listening = await first.listen(channel, onNotify);
       return () => listening.unlisten();
     },
     close: async () => {
       closing = true;
       await new Promise((resolve) => setImmediate(resolve));
-      await sql.end({ timeout: 5 });
+      await Promise.all(slots.clients.map((client) => client.end({ timeout: 5 })));
     },
   };
 };

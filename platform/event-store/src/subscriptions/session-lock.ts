@@ -83,11 +83,12 @@ export const createSessionLock = (db: Database, classId: number, name: string): 
       const held = session;
       session = undefined;
       if (held === undefined) return;
-      try {
-        await held.query('select pg_advisory_unlock($1::int, hashtext($2))', [classId, name]);
-      } finally {
-        await held.release();
-      }
+      // Unlocking is a courtesy to a standby: ending the session below releases the lock anyway. A session the
+      // server has already ended (a restart, a killed backend) fails the unlock, and must not fail the release.
+      await held
+        .query('select pg_advisory_unlock($1::int, hashtext($2))', [classId, name])
+        .catch(() => undefined);
+      await held.release();
     },
   };
 };
