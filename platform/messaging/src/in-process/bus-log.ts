@@ -4,6 +4,20 @@ import type { DeliveryReport, IncomingMessage, OutgoingMessage, TopicSpec } from
 /** The channel that wakes readers; NOTIFY is transactional, so readers wake after the publishing commit. */
 export const BUS_CHANNEL = 'omnistream_bus';
 
+/**
+ * A notification on BUS_CHANNEL names the partition written: `<topic> <partition>` (topic names hold no space), so
+ * that only that partition's readers wake; a bare `<topic>`, as earlier versions send, wakes every partition.
+ */
+export const publishedPayload = (topic: string, partition: number): string => `${topic} ${partition}`;
+
+export const parsePublishedPayload = (payload: string): { topic: string; partition?: number } => {
+  const space = payload.lastIndexOf(' ');
+  const partition = space < 0 ? NaN : Number(payload.slice(space + 1));
+  return Number.isSafeInteger(partition) && partition >= 0
+    ? { topic: payload.slice(0, space), partition }
+    : { topic: payload };
+};
+
 /** Creates the topics and their partitions that do not exist yet; existing ones are left as they are. */
 export const createTopics = async (sql: Sql, topics: readonly TopicSpec[]): Promise<void> => {
   if (topics.length === 0) return;
@@ -115,7 +129,7 @@ export const appendMessages = async (
       `some partitions of ${[...new Set(entries.map((e) => e.topic))].join(', ')} do not exist`,
     );
   await tx.query(`select pg_notify('${BUS_CHANNEL}', t) from unnest($1::text[]) as t`, [
-    [...new Set(messages.map((m) => m.topic))],
+    entries.map((e) => publishedPayload(e.topic, e.partition)),
   ]);
   const firstOffsets = new Map(
     counters.map((c) => [`${c.topic}\u0000${String(c.partition).padStart(10, '0')}`, BigInt(c.first)]),

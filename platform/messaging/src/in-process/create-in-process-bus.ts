@@ -9,7 +9,13 @@ import type {
   TopicSpec,
 } from '../bus.js';
 import type { TransactionalPublisher } from '../transactional-publisher.js';
-import { appendMessages, BUS_CHANNEL, createTopics, topicPartitions } from './bus-log.js';
+import {
+  appendMessages,
+  BUS_CHANNEL,
+  createTopics,
+  parsePublishedPayload,
+  topicPartitions,
+} from './bus-log.js';
 import { startInProcessConsumer } from './in-process-consumer.js';
 import { partitionChooser } from './partition-for-key.js';
 
@@ -81,7 +87,10 @@ export const createInProcessBus = (db: Database, options: InProcessBusOptions = 
     publishIn,
     consume: async (consumeOptions: ConsumeOptions) => {
       listening ??= db
-        .listen(BUS_CHANNEL, (topic) => published.emit('published', topic))
+        .listen(BUS_CHANNEL, (payload) => {
+          const { topic, partition } = parsePublishedPayload(payload);
+          published.emit('published', topic, partition);
+        })
         .catch(() => undefined); // polling still finds every message
       await listening;
       const consumer = await startInProcessConsumer(db, consumeOptions, {

@@ -12,8 +12,8 @@ export interface InProcessConsumerSettings {
   readonly standbyIntervalMs: number;
   /** Pause before a rejected batch is delivered again; doubles up to 30 s. */
   readonly redeliveryDelayMs: number;
-  /** Registers a listener for publishes to a topic; returns its removal. */
-  readonly onPublished: (listener: (topic: string) => void) => () => void;
+  /** Registers a listener for publishes to a topic's partition (absent: any partition); returns its removal. */
+  readonly onPublished: (listener: (topic: string, partition?: number) => void) => () => void;
   readonly ensureTopics: (topics: readonly string[]) => Promise<ReadonlyMap<string, number>>;
 }
 
@@ -31,13 +31,20 @@ export const startInProcessConsumer = async (
   let stopped = false;
   const signals = new Set<WakeSignal>();
   const wakeAll = () => signals.forEach((signal) => signal.wake());
-  const unlisten = settings.onPublished((topic) => {
-    if (options.topics.includes(topic)) wakeAll();
+  // Each partition's reader wakes for its own partition only: a publish touches one or a few partitions, and
+  // waking every reader of the topic would cost a read per partition per publish.
+  const partitionSignals = new Map<string, WakeSignal>();
+  const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+  const unlisten = settings.onPublished((topic, partition) => {
+    if (!options.topics.includes(topic)) return;
+    if (partition === undefined) wakeAll();
+    else partitionSignals.get(partitionKey(topic, partition))?.wake();
   });
 
   const runPartition = async (topic: string, partition: number, held: () => boolean): Promise<void> => {
     const signal = createWakeSignal();
     signals.add(signal);
+    partitionSignals.set(partitionKey(topic, partition), signal);
     let failures = 0;
     try {
       let offset: bigint | undefined;
@@ -54,6 +61,10 @@ export const startInProcessConsumer = async (
           await commitGroupOffset(db, group, topic, partition, offset, next);
           offset = next;
           failures = 0;
+          // A short batch was the end of the partition when it was read; anything published since has notified
+          // (the signal keeps a wake-up that came while this batch was handled), so there is no need to look again
+          // before one arrives.
+          if (messages.length < settings.batchSize) await signal.sleep(settings.pollIntervalMs);
         } catch (error) {
           if (error instanceof OffsetMoved) {
             offset = undefined; // another member moved on: reload
@@ -67,6 +78,8 @@ export const startInProcessConsumer = async (
       }
     } finally {
       signals.delete(signal);
+      if (partitionSignals.get(partitionKey(topic, partition)) === signal)
+        partitionSignals.delete(partitionKey(topic, partition));
     }
   };
 
