@@ -11,7 +11,7 @@
  * the scan, but then a BEGIN queued behind another statement is not marked as a transaction, and other callers'
  * statements run inside it.)
  */
-export interface Slot<Client> {
+interface Slot<Client> {
   readonly client: Client;
   /** Statements sent and not yet answered. */
   inFlight: number;
@@ -74,8 +74,8 @@ export const createConnectionSlots = <Client>(
       try {
         return await run(slot.client);
       } finally {
+        // Nobody waits on this: work waits only while every slot is in a transaction, which no statement changes.
         slot.inFlight -= 1;
-        dispatch();
       }
     },
     transaction: async (work) => {

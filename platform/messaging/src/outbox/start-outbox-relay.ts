@@ -100,12 +100,6 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
       ),
     );
   };
-  const encodingOf = async (event: EventEnvelope): Promise<EncodedEvent> => {
-    const encoding = encodings.get(event);
-    if (encoding === undefined) return codec.encode(event);
-    if (encoding.ok) return encoding.encoded;
-    throw encoding.error;
-  };
 
   /** A dead letter of this relay for `event`, recorded later in the transaction that moves the checkpoint. */
   const park =
@@ -128,8 +122,9 @@ export const startOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
         continue;
       }
       try {
-        const encoding = encodings.get(event);
-        const encoded = encoding?.ok === true ? encoding.encoded : await encodingOf(event);
+        const known = encodings.get(event);
+        if (known?.ok === false) throw known.error;
+        const encoded = known?.encoded ?? (await codec.encode(event));
         messages.push({
           topic: encoded.topic,
           key: event.streamId,
