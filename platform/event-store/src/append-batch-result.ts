@@ -16,6 +16,18 @@ export const APPEND_SQL =
 const APPEND_ONE_SQL =
   'select omnistream.append_one($1, $2, $3::uuid, $4, $5::text::jsonb, $6::text::jsonb, $7::boolean)';
 
+/**
+ * The first event of a new stream, on the store's fast path, needs none of the function's work: it has no
+ * predecessor to read or to link, and the unique keys refuse it if the stream or the id exists after all (the
+ * store then asks `append_one` with the checks on, which tells a harmless retry from a conflict). Nor does it need
+ * the stream's lock: a writer holding the lock that writes version 1 as well waits on the key and is refused. It
+ * answers as `append_one` does, with the stored row's own feed coordinates and time.
+ */
+const NEW_STREAM_SQL = `insert into omnistream.events (event_id, stream_id, version, type, data, metadata)
+  values ($2::uuid, $1, 1, $3, $4::text::jsonb, $5::text::jsonb)
+  returning 'ok 1 ' || global_position || ' ' || transaction_id || ' '
+    || to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** One event to one stream through `omnistream.append_one`, its answer read into the shape of an `append_batch` row. */
 export const appendOne = async (
   tx: Sql,
@@ -23,15 +35,18 @@ export const appendOne = async (
   event: SingleEventText,
   checkIds: boolean,
 ): Promise<AppendBatchRow[]> => {
-  const [row] = await tx.queryValues(APPEND_ONE_SQL, [
-    payload.s,
-    payload.e,
-    event.id,
-    event.type,
-    event.data,
-    event.metadata,
-    checkIds,
-  ]);
+  const [row] =
+    !checkIds && (payload.e === 'no_stream' || payload.e === '0')
+      ? await tx.queryValues(NEW_STREAM_SQL, [payload.s, event.id, event.type, event.data, event.metadata])
+      : await tx.queryValues(APPEND_ONE_SQL, [
+          payload.s,
+          payload.e,
+          event.id,
+          event.type,
+          event.data,
+          event.metadata,
+          checkIds,
+        ]);
   if (typeof row?.[0] !== 'string') return [];
   const [outcome, version, position, transactionId, recordedAt] = row[0].split(' ');
   return [
