@@ -29,10 +29,11 @@ const arrived = (id: string | undefined) => {
 };
 
 const bus = createKafkaBus({ brokers: config.brokers, clientId: 'omnistream-bench-consumer' });
+// The runtime in both of its modes (per message, per batch) writes to PostgreSQL; only the ceiling does not.
 const db =
-  config.mode === 'runtime'
-    ? await openPostgresDatabase({ url: config.postgresUrl, maxConnections: 10 })
-    : undefined;
+  config.mode === 'bare'
+    ? undefined
+    : await openPostgresDatabase({ url: config.postgresUrl, maxConnections: 10 });
 const consumer =
   db === undefined
     ? await bus.consume({
