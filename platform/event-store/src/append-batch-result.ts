@@ -28,6 +28,55 @@ const NEW_STREAM_SQL = `insert into omnistream.events (event_id, stream_id, vers
   returning 'ok 1 ' || global_position || ' ' || transaction_id || ' '
     || to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/**
+ * A batch of appends that all start new streams, on the store's fast path: one INSERT of every event, for the same
+ * reasons as NEW_STREAM_SQL (no head to read, nothing to link, no lock; the unique keys refuse the whole batch if a
+ * stream or an id exists after all, and the store then writes each append on its own with the checks on).
+ * Positions are drawn in batch and version order. Answers one row per stream: its version, positions, transaction
+ * id and time.
+ */
+const NEW_STREAMS_SQL = `with inserted as (
+  insert into omnistream.events (event_id, stream_id, version, type, data, metadata)
+  select x.id, a.s, x.v, x.type, x.data, x.metadata
+    from rows from (jsonb_to_recordset($1::text::jsonb) as (s text, ev jsonb)) with ordinality as a(s, ev, i),
+         rows from (jsonb_to_recordset(a.ev) as (id uuid, type text, data jsonb, metadata jsonb))
+           with ordinality as x(id, type, data, metadata, v)
+    order by a.i, x.v
+  returning stream_id, global_position, transaction_id, recorded_at)
+select stream_id, count(*)::text, array_agg(global_position order by global_position), min(transaction_id::text),
+       to_char(min(recorded_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  from inserted group by stream_id`;
+
+/** Whether an append may take the new-stream fast path: it expects no stream, and ids are not being checked. */
+export const startsStream = (payload: AppendPayload): boolean =>
+  payload.e === 'no_stream' || payload.e === '0';
+
+/** Appends that all start new streams (see NEW_STREAMS_SQL), answered in the shape of `append_batch` rows. */
+export const appendNewStreams = async (
+  tx: Sql,
+  batch: readonly { readonly payload: AppendPayload; readonly json: string }[],
+): Promise<AppendBatchRow[]> => {
+  const rows = await tx.queryValues(NEW_STREAMS_SQL, [
+    `[${batch.map((prepared) => prepared.json).join(',')}]`,
+  ]);
+  const byStream = new Map(rows.map((row) => [row[0] as string, row]));
+  return batch.flatMap(({ payload }, idx): AppendBatchRow[] => {
+    const row = byStream.get(payload.s);
+    return row === undefined
+      ? []
+      : [
+          {
+            idx,
+            outcome: 'ok',
+            stream_version: row[1] as string,
+            positions: row[2] as AppendBatchRow['positions'],
+            transaction_id: row[3] as string,
+            recorded_at: row[4] as string,
+          },
+        ];
+  });
+};
+
 /** One event to one stream through `omnistream.append_one`, its answer read into the shape of an `append_batch` row. */
 export const appendOne = async (
   tx: Sql,
@@ -36,7 +85,7 @@ export const appendOne = async (
   checkIds: boolean,
 ): Promise<AppendBatchRow[]> => {
   const [row] =
-    !checkIds && (payload.e === 'no_stream' || payload.e === '0')
+    !checkIds && startsStream(payload)
       ? await tx.queryValues(NEW_STREAM_SQL, [payload.s, event.id, event.type, event.data, event.metadata])
       : await tx.queryValues(APPEND_ONE_SQL, [
           payload.s,

@@ -2,7 +2,14 @@ import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
 import { DomainError, isDomainError } from '@omnistream/kernel';
 import { translateAppendError } from './append-errors.js';
 import type { AppendResult } from './append-result.js';
-import { APPEND_SQL, appendOne, toAppendResult, type AppendBatchRow } from './append-batch-result.js';
+import {
+  APPEND_SQL,
+  appendNewStreams,
+  appendOne,
+  startsStream,
+  toAppendResult,
+  type AppendBatchRow,
+} from './append-batch-result.js';
 import type { Database, Sql } from './database/database.js';
 import { STREAM_EVENT_COLUMNS, toEnvelope } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
@@ -132,9 +139,11 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
       if (lockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [lockKeys]);
       const single = batch.length === 1 ? (batch[0] as Prepared).single : undefined;
       rows =
-        single === undefined
-          ? await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`, checkIds])
-          : await appendOne(tx, (batch[0] as Prepared).payload, single, checkIds);
+        single !== undefined
+          ? await appendOne(tx, (batch[0] as Prepared).payload, single, checkIds)
+          : !checkIds && batch.every((prepared) => startsStream(prepared.payload))
+            ? await appendNewStreams(tx, batch)
+            : await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`, checkIds]);
     } catch (error) {
       return translateAppendError(
         error,

@@ -206,4 +206,53 @@ describe.each(testDatabases())('appending on $name', (target) => {
     expect(c1[0]?.transactionId).toBe(c2[0]?.transactionId); // they did share one transaction
     await grouped.close();
   });
+
+  it('writes a group of appends that start new streams in one statement, each with its own coordinates', async () => {
+    const grouped = createEventStore(opened.db, { groupCommit: { maxConcurrentBatches: 1 } });
+    const [, ...results] = await Promise.all([
+      grouped.append('order-n0', placed(1)),
+      grouped.append('order-n1', placed(3), { expectedVersion: 'no_stream' }),
+      grouped.append('order-n2', placed(1), { expectedVersion: 0 }),
+      grouped.append('order-n3', placed(2), { expectedVersion: 'no_stream' }),
+    ]);
+    expect(results.map((r) => r.events.map((e) => e.version))).toEqual([[1, 2, 3], [1], [1, 2]]);
+    const positions = results.flatMap((r) => r.events.map((e) => e.globalPosition));
+    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions); // batch and version order
+    expect(new Set(results.map((r) => r.events[0]?.transactionId)).size).toBe(1);
+    for (const result of results)
+      expect(
+        (await store.readStream(result.streamId)).map((e) => [e.id, e.globalPosition, e.recordedAt]),
+      ).toEqual(result.events.map((e) => [e.id, e.globalPosition, e.recordedAt]));
+    await grouped.close();
+  });
+
+  it('sorts out a group of new-stream appends that meets an existing stream, a retry and a repeated stream', async () => {
+    const grouped = createEventStore(opened.db, { groupCommit: { maxConcurrentBatches: 1 } });
+    const stored = await store.append('order-m1', placed(2), { expectedVersion: 'no_stream' });
+    const [, ...outcomes] = await Promise.allSettled([
+      grouped.append('order-m0', placed(1)),
+      grouped.append('order-m1', placed(1), { expectedVersion: 'no_stream' }), // exists: conflict
+      grouped.append('order-m1', stored.events, { expectedVersion: 'no_stream' }), // a retry: no-op
+      grouped.append('order-m2', placed(2), { expectedVersion: 'no_stream' }),
+      grouped.append('order-m2', placed(1), { expectedVersion: 'no_stream' }), // second in one group: conflict
+      grouped.append('order-m3', placed(1), { expectedVersion: 'no_stream' }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(
+      outcomes[0]?.status === 'rejected' && isDomainError(outcomes[0].reason, 'STREAM_VERSION_CONFLICT'),
+    ).toBe(true);
+    expect(outcomes[1]?.status === 'fulfilled' && outcomes[1].value.duplicate).toBe(true);
+    expect([
+      await store.streamVersion('order-m1'),
+      await store.streamVersion('order-m2'),
+      await store.streamVersion('order-m3'),
+    ]).toEqual([2, 2, 1]);
+    await grouped.close();
+  });
 });
