@@ -33,15 +33,15 @@ const NEW_STREAM_SQL = `insert into omnistream.events (event_id, stream_id, vers
  * reasons as NEW_STREAM_SQL (no head to read, nothing to link, no lock; the unique keys refuse the whole batch if a
  * stream or an id exists after all, and the store then writes each append on its own with the checks on).
  * Positions are drawn in batch and version order. Answers one row per stream: its version, positions, transaction
- * id and time.
+ * id and time. (Walking the document with jsonb_array_elements measured faster than jsonb_to_recordset here: by about 7%
+ * on PostgreSQL and 7 to 15% on PGlite for an append of 100 events.)
  */
 const NEW_STREAMS_SQL = `with inserted as (
   insert into omnistream.events (event_id, stream_id, version, type, data, metadata)
-  select x.id, a.s, x.v, x.type, x.data, x.metadata
-    from rows from (jsonb_to_recordset($1::text::jsonb) as (s text, ev jsonb)) with ordinality as a(s, ev, i),
-         rows from (jsonb_to_recordset(a.ev) as (id uuid, type text, data jsonb, metadata jsonb))
-           with ordinality as x(id, type, data, metadata, v)
-    order by a.i, x.v
+  select (e.value->>'id')::uuid, a.value->>'s', e.ordinality, e.value->>'type', e.value->'data', e.value->'metadata'
+    from jsonb_array_elements($1::text::jsonb) with ordinality as a,
+         jsonb_array_elements(a.value->'ev') with ordinality as e
+    order by a.ordinality, e.ordinality
   returning stream_id, global_position, transaction_id, recorded_at)
 select stream_id, count(*)::text, array_agg(global_position order by global_position), min(transaction_id::text),
        to_char(min(recorded_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
