@@ -2,14 +2,7 @@ import type { EventEnvelope, NewEvent } from '@omnistream/kernel';
 import { DomainError, isDomainError } from '@omnistream/kernel';
 import { translateAppendError } from './append-errors.js';
 import type { AppendResult } from './append-result.js';
-import {
-  APPEND_SQL,
-  appendNewStreams,
-  appendOne,
-  startsStream,
-  toAppendResult,
-  type AppendBatchRow,
-} from './append-batch-result.js';
+import { toAppendResult, writeAppends, type AppendBatchRow } from './append-batch-result.js';
 import type { Database, Sql } from './database/database.js';
 import { STREAM_EVENT_COLUMNS, toEnvelope } from './event-row.js';
 import type { ExpectedVersion } from './expected-version.js';
@@ -126,7 +119,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
   const signal = createFeedSignal(db);
   const appendedIn = new WeakSet<Sql>();
 
-  /** One round trip: the append function, then inline projections, in the caller's transaction. */
+  /** The appends (one statement, see writeAppends), then inline projections, in the caller's transaction. */
   const writeIn = async (
     tx: Sql,
     batch: readonly Prepared[],
@@ -137,13 +130,7 @@ export const createEventStore = (db: Database, options: EventStoreOptions = {}):
     try {
       // Advisory locks assign no transaction id, so this may precede the append's first write.
       if (lockKeys.length > 0) await tx.query(HOOK_LOCKS_SQL, [lockKeys]);
-      const single = batch.length === 1 ? (batch[0] as Prepared).single : undefined;
-      rows =
-        single !== undefined
-          ? await appendOne(tx, (batch[0] as Prepared).payload, single, checkIds)
-          : !checkIds && batch.every((prepared) => startsStream(prepared.payload))
-            ? await appendNewStreams(tx, batch)
-            : await tx.query(APPEND_SQL, [`[${batch.map((p) => p.json).join(',')}]`, checkIds]);
+      rows = await writeAppends(tx, batch, checkIds);
     } catch (error) {
       return translateAppendError(
         error,
